@@ -1,0 +1,348 @@
+package tradebook.backtest;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import tradebook.data.Bars;
+import tradebook.data.BarsCursor;
+
+/**
+ * Runs a {@link Strategy} over {@link Bars} on a simulated account, with Backtesting.py's rules:
+ * market orders fill at the next open (or this close with {@link #tradeOnClose}), limit and
+ * stop gaps fill pessimistically, SL is checked before TP, sizes below 1 are fractions of the
+ * available liquidity.
+ *
+ * <pre>{@code
+ * Stats stats = new Backtest(Datasets.GOOG(), SmaCross.class).cash(10_000).commission(.002).run();
+ * }</pre>
+ */
+public class Backtest {
+
+    /** The account and broker settings of a backtest. */
+    public static final class Settings implements Cloneable {
+        double cash = 10_000;
+        Commission commission = (size, price) -> 0;
+        double commissionRelative = 0, commissionFixed = 0;
+        double spread = 0;
+        double margin = 1;
+        boolean tradeOnClose, hedging, exclusiveOrders, finalizeTrades;
+        double fractionalUnit = 1;
+        Slippage slippage;
+        double riskFreeRate = 0;
+
+        @Override protected Settings clone() {
+            try {
+                return (Settings) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        public double cash() { return cash; }
+
+        public double spread() { return spread; }
+
+        public double margin() { return margin; }
+
+        public boolean tradeOnClose() { return tradeOnClose; }
+
+        public boolean finalizeTrades() { return finalizeTrades; }
+
+        public double fractionalUnit() { return fractionalUnit; }
+    }
+
+    private final Bars data;
+    private final Class<? extends Strategy> strategyClass;
+    private final Supplier<? extends Strategy> factory;
+    private final Settings settings = new Settings();
+    private Stats lastStats;
+
+    public Backtest(Bars data, Class<? extends Strategy> strategy) {
+        this(data, strategy, null);
+    }
+
+    /** With a factory, e.g. {@code () -> new MyStrategy(model)}, for strategies that need constructor arguments. */
+    public Backtest(Bars data, Supplier<? extends Strategy> factory) {
+        this(data, null, factory);
+    }
+
+    private Backtest(Bars data, Class<? extends Strategy> cls, Supplier<? extends Strategy> factory) {
+        if (data == null) throw new IllegalArgumentException("data is null: pass Bars, e.g. Datasets.GOOG() or Bars.csv(\"file.csv\")");
+        if (cls == null && factory == null) throw new IllegalArgumentException("strategy is null: pass a Strategy subclass, e.g. SmaCross.class");
+        this.data = data;
+        this.strategyClass = cls;
+        this.factory = factory;
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    /** Initial cash (default 10,000). */
+    public Backtest cash(double cash) {
+        if (!(cash > 0)) throw new IllegalArgumentException("cash must be positive, got " + cash);
+        settings.cash = cash;
+        return this;
+    }
+
+    /** Commission as a fraction of the traded value, charged on entry and on exit (e.g. .002). */
+    public Backtest commission(double relative) {
+        return commission(0, relative);
+    }
+
+    /** A fixed amount per order plus a fraction of the traded value. */
+    public Backtest commission(double fixed, double relative) {
+        if (!(relative > -.1 && relative < .1)) {
+            throw new IllegalArgumentException("commission " + relative + " looks wrong: it is a fraction of the traded value, e.g. .002 for 0.2%");
+        }
+        if (fixed < 0) throw new IllegalArgumentException("fixed commission must not be negative, got " + fixed);
+        settings.commission = Commission.fixedPlusRelative(fixed, relative);
+        settings.commissionFixed = fixed;
+        settings.commissionRelative = relative;
+        return this;
+    }
+
+    /** Commission as any function of the order size (units, negative for sells) and price. */
+    public Backtest commission(Commission commission) {
+        settings.commission = commission;
+        return this;
+    }
+
+    /** Bid-ask spread as a fraction of the price, paid on entry (buys higher, sells lower). */
+    public Backtest spread(double spread) {
+        if (!(spread >= 0 && spread < .1)) throw new IllegalArgumentException("spread must be a small non-negative fraction, got " + spread);
+        settings.spread = spread;
+        return this;
+    }
+
+    /** Margin requirement: 1 (default) no leverage, .02 for 50:1. */
+    public Backtest margin(double margin) {
+        if (!(margin > 0 && margin <= 1)) throw new IllegalArgumentException("margin must be in (0, 1], got " + margin);
+        settings.margin = margin;
+        return this;
+    }
+
+    /** Fill market orders at the current bar's close instead of the next bar's open. */
+    public Backtest tradeOnClose(boolean on) {
+        settings.tradeOnClose = on;
+        return this;
+    }
+
+    /** Allow long and short trades at once instead of netting them (FIFO). */
+    public Backtest hedging(boolean on) {
+        settings.hedging = on;
+        return this;
+    }
+
+    /** Each new order cancels pending orders and closes open trades first. */
+    public Backtest exclusiveOrders(boolean on) {
+        settings.exclusiveOrders = on;
+        return this;
+    }
+
+    /** Close trades still open at the end (at the last bar) and count them in the stats. */
+    public Backtest finalizeTrades(boolean on) {
+        settings.finalizeTrades = on;
+        return this;
+    }
+
+    /** Trade in multiples of this unit, e.g. 1e-6 BTC; sizes in orders and trades stay in whole units of the asset. */
+    public Backtest fractionalUnit(double unit) {
+        if (!(unit > 0 && unit <= 1)) throw new IllegalArgumentException("fractional unit must be in (0, 1], got " + unit);
+        settings.fractionalUnit = unit;
+        return this;
+    }
+
+    /** Slippage of market and stop fills as a fixed fraction of the price (off by default). */
+    public Backtest slippage(double fraction) {
+        if (!(fraction >= 0 && fraction < .1)) throw new IllegalArgumentException("slippage must be a small non-negative fraction, got " + fraction);
+        settings.slippage = fraction == 0 ? null : Slippage.fixed(fraction);
+        return this;
+    }
+
+    /** Slippage from a model of order size and bar volume. */
+    public Backtest slippage(Slippage model) {
+        settings.slippage = model;
+        return this;
+    }
+
+    /** Annual risk-free rate for Sharpe/Sortino/Alpha (default 0). */
+    public Backtest riskFreeRate(double rate) {
+        settings.riskFreeRate = rate;
+        return this;
+    }
+
+    public Settings settings() { return settings.clone(); }
+
+    public Bars data() { return data; }
+
+    public Class<? extends Strategy> strategyClass() {
+        return strategyClass != null ? strategyClass : newStrategy().getClass();
+    }
+
+    /** The stats of the latest {@code run()}, or null. */
+    public Stats lastStats() { return lastStats; }
+
+    // ---------------------------------------------------------------- running
+
+    /** Runs with the strategy's default parameters. */
+    public Stats run() {
+        return run(Map.of());
+    }
+
+    /** Runs with some parameters set, e.g. {@code run(Map.of("n1", 10, "n2", 30))}. */
+    public Stats run(Map<String, ?> params) {
+        Stats s = run(params, true);
+        lastStats = s;
+        return s;
+    }
+
+    /** One run; {@code report} prints warnings (optimization runs keep them in the stats only). */
+    Stats run(Map<String, ?> params, boolean report) {
+        Settings s = settings.clone();
+        List<String> warnings = new ArrayList<>();
+        Strategy strategy = newStrategy();
+        setParams(strategy, params);
+        String who = strategy.getClass().getSimpleName();
+
+        BarsCursor cursor = new BarsCursor(data);
+        Bars view = cursor.view();
+        Broker broker = new Broker(view, s, warnings);
+        strategy.bind(broker, view);
+        int n = cursor.total();
+        try {
+            strategy.init();
+        } catch (RuntimeException | Error e) {
+            if (e instanceof ThreadDeath) throw e;
+            throw new BacktestException(who + ".init() failed: " + describe(e), e);
+        }
+        int warmup = 0;
+        for (Indicator ind : strategy.indicators()) {
+            if (ind.scatter()) continue;
+            int w = ind.warmup();
+            if (w < 0) {
+                throw new BacktestException("indicator '" + ind.name() + "' of " + who + " has no value on any of the " + n
+                        + " bars of " + data.name() + ": too few bars for its period?");
+            }
+            warmup = Math.max(warmup, w);
+        }
+        int start = 1 + warmup;
+        if (start >= n) {
+            throw new BacktestException(who + " needs " + (warmup + 2) + " bars (indicator warm-up " + warmup + ") but "
+                    + data.name() + " has " + n);
+        }
+        boolean bankrupt = false;
+        for (int i = start; i < n; i++) {
+            cursor.show(i + 1);
+            if (!broker.next(i)) {
+                bankrupt = true;
+                break;
+            }
+            try {
+                strategy.next();
+            } catch (RuntimeException | Error e) {
+                if (e instanceof ThreadDeath) throw e;
+                throw new BacktestException(who + ".next() failed at bar " + i + " (" + view.time(i) + "): " + describe(e), e);
+            }
+            if ((i & 1023) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new BacktestException("backtest interrupted at bar " + i);
+            }
+        }
+        if (!bankrupt) {
+            if (s.finalizeTrades) {
+                List<Trade> open = new ArrayList<>(broker.trades);
+                for (int k = open.size() - 1; k >= 0; k--) open.get(k).close();
+                // Fill the closing orders (and any placed on the last bar) with the last bar's prices.
+                broker.next(n - 1);
+            } else if (!broker.trades.isEmpty()) {
+                warnings.add(broker.trades.size() + " trade(s) remain open at the end of the backtest and are not in the stats; "
+                        + "use finalizeTrades(true) to close them at the last bar and count them");
+            }
+        }
+        double[] equity = broker.equity;
+        // Bars before the first next(): equity is the first known value (the initial cash).
+        int first = 0;
+        while (first < n && Double.isNaN(equity[first])) first++;
+        double fill = first < n ? equity[first] : broker.cash;
+        for (int k = 0; k < first; k++) equity[k] = fill;
+        if (report) for (String w : warnings) System.err.println("warning: " + w);
+        return StatsCalculator.compute(data, broker.closedTrades, equity, strategy, warmup, s, warnings, this);
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    Strategy newStrategy() {
+        if (factory != null) {
+            Strategy st = factory.get();
+            if (st == null) throw new BacktestException("the strategy factory returned null");
+            return st;
+        }
+        try {
+            Constructor<? extends Strategy> c = strategyClass.getDeclaredConstructor();
+            c.setAccessible(true);
+            return c.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new BacktestException(strategyClass.getSimpleName() + " needs a constructor without arguments"
+                    + (strategyClass.getEnclosingClass() != null && !java.lang.reflect.Modifier.isStatic(strategyClass.getModifiers())
+                    ? " (an inner class needs 'static')" : "") + ", or pass a factory: new Backtest(data, () -> new "
+                    + strategyClass.getSimpleName() + "(...))", e);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new BacktestException("cannot create " + strategyClass.getSimpleName() + ": " + describe(cause), cause);
+        }
+    }
+
+    static void setParams(Strategy strategy, Map<String, ?> params) {
+        if (params.isEmpty()) return;
+        List<Field> fields = Strategy.paramFields(strategy.getClass());
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            Field f = null;
+            for (Field x : fields) if (x.getName().equals(e.getKey())) f = x;
+            if (f == null) {
+                List<String> names = new ArrayList<>();
+                fields.forEach(x -> names.add(x.getName()));
+                throw new BacktestException(strategy.getClass().getSimpleName() + " has no parameter '" + e.getKey()
+                        + "': parameters are @Param fields " + names);
+            }
+            try {
+                f.set(strategy, convert(e.getValue(), f.getType(), e.getKey()));
+            } catch (IllegalAccessException ex) {
+                throw new BacktestException("cannot set parameter " + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object convert(Object v, Class<?> type, String name) {
+        if (v == null) {
+            if (type.isPrimitive()) throw new BacktestException("parameter " + name + " cannot be null");
+            return null;
+        }
+        if (type.isInstance(v)) return v;
+        if (v instanceof Number) {
+            Number num = (Number) v;
+            double d = num.doubleValue();
+            if (type == int.class || type == Integer.class) {
+                if (d != Math.rint(d)) throw new BacktestException("parameter " + name + " is an int; got " + v);
+                return num.intValue();
+            }
+            if (type == long.class || type == Long.class) return num.longValue();
+            if (type == double.class || type == Double.class) return d;
+            if (type == float.class || type == Float.class) return num.floatValue();
+            if (type == short.class || type == Short.class) return num.shortValue();
+        }
+        if ((type == boolean.class || type == Boolean.class) && v instanceof Boolean) return v;
+        if (type.isEnum() && v instanceof String) return Enum.valueOf((Class<? extends Enum>) type, (String) v);
+        if (type == String.class) return String.valueOf(v);
+        throw new BacktestException("parameter " + name + " is " + type.getSimpleName() + "; cannot use " + v + " ("
+                + v.getClass().getSimpleName() + ")");
+    }
+
+    @Override public String toString() {
+        return "Backtest[" + data.name() + ", " + (strategyClass != null ? strategyClass.getSimpleName() : "strategy factory") + "]";
+    }
+}

@@ -1,0 +1,249 @@
+package tradebook.backtest;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tradebook.data.Bars;
+import tradebook.display.Displayable;
+import tradebook.display.Html;
+
+/**
+ * The result of a backtest: Backtesting.py's stats keys in its order ({@code get("Sharpe Ratio")}),
+ * the closed trades and the equity curve as Tablesaw tables, and JSON.
+ *
+ * <p>Values are {@link Double} (NaN where undefined), {@link Integer} for {@code # Trades},
+ * {@link LocalDateTime} for Start/End and {@link Duration} for durations (null where undefined).
+ */
+public final class Stats implements Displayable {
+    private final LinkedHashMap<String, Object> values;
+    private final Bars data;
+    private final List<Trade> trades;
+    private final double[] equity, drawdown, drawdownDuration;
+    private final Strategy strategy;
+    private final List<String> warnings;
+    private final Backtest backtest;
+    private final int warmup;
+
+    Stats(LinkedHashMap<String, Object> values, Bars data, List<Trade> trades, double[] equity, double[] drawdown,
+          double[] drawdownDuration, Strategy strategy, List<String> warnings, Backtest backtest, int warmup) {
+        this.values = values;
+        this.data = data;
+        this.trades = trades;
+        this.equity = equity;
+        this.drawdown = drawdown;
+        this.drawdownDuration = drawdownDuration;
+        this.strategy = strategy;
+        this.warnings = warnings;
+        this.backtest = backtest;
+        this.warmup = warmup;
+    }
+
+    /** A stats value by its Backtesting.py key, e.g. {@code "Return [%]"}. */
+    public Object get(String key) {
+        if (!values.containsKey(key)) {
+            if (key.equals("Commissions [$]")) return 0.0; // Backtesting.py omits it when zero
+            throw new IllegalArgumentException("no stats key '" + key + "'; keys: " + values.keySet());
+        }
+        return values.get(key);
+    }
+
+    /** A value as a number: durations in days, times as NaN. */
+    public double getDouble(String key) {
+        return number(get(key));
+    }
+
+    static double number(Object v) {
+        if (v instanceof Number) return ((Number) v).doubleValue();
+        if (v instanceof Duration) return ((Duration) v).toMillis() / 86_400_000.0;
+        return Double.NaN;
+    }
+
+    /** The keys in order. */
+    public List<String> keys() {
+        return new ArrayList<>(values.keySet());
+    }
+
+    /** All public values, in order. */
+    public Map<String, Object> asMap() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** The strategy instance that ran (its parameters and indicators). */
+    public Strategy strategy() { return strategy; }
+
+    /** The data the backtest ran on. */
+    public Bars data() { return data; }
+
+    /** The backtest that produced these stats. */
+    public Backtest backtest() { return backtest; }
+
+    /** Closed trades, in order of closing. */
+    public List<Trade> tradeList() { return trades; }
+
+    /** Equity per bar (a copy). */
+    public double[] equity() { return equity.clone(); }
+
+    /** Drawdown per bar as a fraction (0 at new equity peaks). */
+    public double[] drawdown() { return drawdown.clone(); }
+
+    /** Bars of indicator warm-up before the first {@code next()}. */
+    public int warmup() { return warmup; }
+
+    /** What the run warned about (unfilled orders, open trades...). */
+    public List<String> warnings() { return warnings; }
+
+    /**
+     * Closed trades as a table with Backtesting.py's columns: Size, EntryBar, ExitBar, EntryPrice,
+     * ExitPrice, SL, TP, PnL, Commission, ReturnPct, EntryTime, ExitTime, Duration (days), Tag, and
+     * each indicator's value at entry and exit ({@code Entry_SMA}, {@code Exit_SMA}).
+     */
+    public Table trades() {
+        DoubleColumn size = DoubleColumn.create("Size");
+        IntColumn entryBar = IntColumn.create("EntryBar"), exitBar = IntColumn.create("ExitBar");
+        DoubleColumn entryPrice = DoubleColumn.create("EntryPrice"), exitPrice = DoubleColumn.create("ExitPrice");
+        DoubleColumn sl = DoubleColumn.create("SL"), tp = DoubleColumn.create("TP"), pnl = DoubleColumn.create("PnL");
+        DoubleColumn commission = DoubleColumn.create("Commission"), ret = DoubleColumn.create("ReturnPct");
+        DateTimeColumn entryTime = DateTimeColumn.create("EntryTime"), exitTime = DateTimeColumn.create("ExitTime");
+        DoubleColumn duration = DoubleColumn.create("Duration");
+        StringColumn tag = StringColumn.create("Tag");
+        for (Trade t : trades) {
+            size.append(t.size());
+            entryBar.append(t.entryBar);
+            exitBar.append(t.exitBar);
+            entryPrice.append(t.entryPrice);
+            exitPrice.append(t.exitPrice);
+            sl.append(t.sl());
+            tp.append(t.tp());
+            pnl.append(t.pl());
+            commission.append(t.commissions);
+            ret.append(t.plPct());
+            entryTime.append(t.entryTime());
+            exitTime.append(t.exitTime());
+            duration.append(Duration.between(t.entryTime(), t.exitTime()).toMillis() / 86_400_000.0);
+            tag.append(t.tag == null ? "" : t.tag);
+        }
+        Table table = Table.create("Trades", size, entryBar, exitBar, entryPrice, exitPrice, sl, tp, pnl, commission, ret,
+                entryTime, exitTime, duration, tag);
+        if (strategy != null) {
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            for (Indicator ind : strategy.indicators()) {
+                for (int k = 0; k < ind.lineCount(); k++) {
+                    String base = ind.lineName(k);
+                    int c = seen.merge(base, 1, Integer::sum);
+                    String name = c == 1 ? base : base + "_" + c;
+                    double[] a = ind.arrays()[k];
+                    DoubleColumn en = DoubleColumn.create("Entry_" + name), ex = DoubleColumn.create("Exit_" + name);
+                    for (Trade t : trades) {
+                        en.append(a[t.entryBar]);
+                        ex.append(a[t.exitBar]);
+                    }
+                    table.addColumns(en, ex);
+                }
+            }
+        }
+        return table;
+    }
+
+    /** Equity per bar with drawdown (fraction) and drawdown duration (days, at each drawdown's end). */
+    public Table equityCurve() {
+        DateTimeColumn time = DateTimeColumn.create("Date");
+        for (int i = 0; i < equity.length; i++) time.append(StatsCalculator.time(data.timeArray()[i]));
+        double[] durDays = new double[drawdownDuration.length];
+        for (int i = 0; i < durDays.length; i++) durDays[i] = drawdownDuration[i] / 86_400_000.0;
+        return Table.create("Equity curve", time, DoubleColumn.create("Equity", equity.clone()),
+                DoubleColumn.create("DrawdownPct", drawdown.clone()), DoubleColumn.create("DrawdownDuration", durDays));
+    }
+
+    /** Every public key as one JSON object: numbers (NaN as null), ISO date-times, durations in days. */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (!first) sb.append(", ");
+            first = false;
+            sb.append(jsonString(e.getKey())).append(": ").append(jsonValue(e.getValue()));
+        }
+        if (strategy != null) sb.append(", \"_strategy\": ").append(jsonString(strategy.toString()));
+        return sb.append('}').toString();
+    }
+
+    static String jsonValue(Object v) {
+        if (v == null) return "null";
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? Double.toString(d) : "null";
+        }
+        if (v instanceof Number) return v.toString();
+        if (v instanceof Duration) return Double.toString(((Duration) v).toMillis() / 86_400_000.0);
+        if (v instanceof LocalDateTime) return jsonString(v.toString().length() == 16 ? v + ":00" : v.toString());
+        return jsonString(String.valueOf(v));
+    }
+
+    static String jsonString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') sb.append('\\').append(c);
+            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.append('"').toString();
+    }
+
+    /** A value formatted as Backtesting.py prints it. */
+    static String format(Object v) {
+        if (v == null) return "NaN";
+        if (v instanceof Double) {
+            double d = (Double) v;
+            if (Double.isNaN(d)) return "NaN";
+            return String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "").replaceAll("\\.$", ".0");
+        }
+        if (v instanceof Duration) {
+            Duration d = (Duration) v;
+            long days = d.toDays();
+            Duration rest = d.minusDays(days);
+            return days + " days " + String.format(Locale.ROOT, "%02d:%02d:%02d", rest.toHours(), rest.toMinutesPart(), rest.toSecondsPart());
+        }
+        if (v instanceof LocalDateTime) return v.toString().replace('T', ' ');
+        return String.valueOf(v);
+    }
+
+    @Override public String toString() {
+        int w = 0;
+        for (String k : values.keySet()) w = Math.max(w, k.length());
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%-" + (w + 2) + "s%s%n", e.getKey(), format(e.getValue())));
+        }
+        if (strategy != null) sb.append(String.format(Locale.ROOT, "%-" + (w + 2) + "s%s%n", "_strategy", strategy));
+        return sb.toString();
+    }
+
+    /** An HTML table of the stats. */
+    public String toHtml() {
+        StringBuilder sb = new StringBuilder("<table class=\"tradebook-stats\" style=\"font-variant-numeric:tabular-nums\">");
+        sb.append("<thead><tr><th style=\"text-align:left\">").append(strategy == null ? "" : Html.escape(strategy))
+                .append("</th><th style=\"text-align:right\">").append(Html.escape(data.name())).append("</th></tr></thead><tbody>");
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            sb.append("<tr><td style=\"text-align:left\">").append(Html.escape(e.getKey())).append("</td><td style=\"text-align:right\">")
+                    .append(Html.escape(format(e.getValue()))).append("</td></tr>");
+        }
+        return sb.append("</tbody></table>").toString();
+    }
+
+    @Override public Map<String, String> toMimeBundle() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("text/plain", toString());
+        m.put("text/html", toHtml());
+        return m;
+    }
+}
