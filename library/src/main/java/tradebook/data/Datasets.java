@@ -53,6 +53,36 @@ public final class Datasets {
         return out;
     }
 
+    /**
+     * A random walk of {@code bars} one-minute bars from 2020-01-01, reproducible by {@code seed}:
+     * log-normal closes, opens at the previous close, highs/lows around them, random volume.
+     */
+    public static Bars randomWalk(int bars, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        long[] t = new long[bars];
+        double[] o = new double[bars], h = new double[bars], l = new double[bars], c = new double[bars], v = new double[bars];
+        long t0 = Bars.millis(java.time.LocalDateTime.of(2020, 1, 1, 0, 0));
+        double price = 100;
+        for (int i = 0; i < bars; i++) {
+            t[i] = t0 + 60_000L * i;
+            double open = price;
+            double close = open * Math.exp(0.001 * gaussian(rnd));
+            o[i] = open;
+            c[i] = close;
+            h[i] = Math.max(open, close) * (1 + 0.0005 * Math.abs(gaussian(rnd)));
+            l[i] = Math.min(open, close) * (1 - 0.0005 * Math.abs(gaussian(rnd)));
+            v[i] = 1000 + rnd.nextInt(9000);
+            price = close;
+        }
+        return Bars.of("RandomWalk(" + bars + ")", t, o, h, l, c, v);
+    }
+
+    private static double gaussian(java.util.SplittableRandom rnd) {
+        // Box-Muller; SplittableRandom has no nextGaussian on Java 17.
+        double u = 1 - rnd.nextDouble(), w = rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * w);
+    }
+
     private static Bars load(String file) {
         return CACHE.computeIfAbsent(file, f -> {
             try (InputStream in = Datasets.class.getResourceAsStream("/tradebook/data/" + f)) {
