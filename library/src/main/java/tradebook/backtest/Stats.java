@@ -240,6 +240,16 @@ public final class Stats implements Displayable {
         return sb.append("</tbody></table>").toString();
     }
 
+    /** The chart of this run: equity, P/L, candlesticks with trades, volume, indicators. */
+    public tradebook.chart.Chart plot() {
+        return tradebook.chart.Chart.plot(this);
+    }
+
+    /** The chart of this run with Backtesting.py-style options. */
+    public tradebook.chart.Chart plot(tradebook.chart.PlotOptions options) {
+        return tradebook.chart.Chart.plot(this, options);
+    }
+
     @Override public Map<String, String> toMimeBundle() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("text/plain", toString());
