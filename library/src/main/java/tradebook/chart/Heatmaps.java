@@ -38,6 +38,7 @@ final class Heatmaps {
         for (int i = 0; i < params.size(); i++) for (int j = i + 1; j < params.size(); j++) pairs.add(new int[] {i, j});
         if (params.size() == 1) pairs.add(new int[] {0, -1});
         f.gridColumns = Math.max(1, Math.min(columns, pairs.size()));
+        f.width = Math.min(1200, 140 + 400 * f.gridColumns);
         for (int[] pair : pairs) {
             Column<?> cx = params.get(pair[0]);
             Column<?> cy = pair[1] < 0 ? null : params.get(pair[1]);

@@ -104,6 +104,7 @@ final class XChartRenderer {
         }
         AxesChartStyler s = (AxesChartStyler) chart.getStyler();
         style(s, f, p, last);
+        if (traces.stream().anyMatch(t -> t.kind == Trace.Kind.BARS)) s.setYAxisMin(0.0); // volume from zero
         if (range[1] > range[0]) {
             s.setXAxisMin(range[0]);
             s.setXAxisMax(range[1]);
@@ -208,7 +209,8 @@ final class XChartRenderer {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Trace t : f.traces) for (double[] row : t.z) for (double v : row) if (!Double.isNaN(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         for (Panel p : f.panels) {
-            HeatMapChart c = new HeatMapChart(cw, ch);
+            // The builder sets the heatmap theme (colours, legend); the bare constructor leaves them unset.
+            HeatMapChart c = new org.knowm.xchart.HeatMapChartBuilder().width(cw).height(ch).build();
             c.setXAxisTitle(p.xTitle);
             c.setYAxisTitle(p.yTitle);
             var s = c.getStyler();
@@ -216,6 +218,7 @@ final class XChartRenderer {
             s.setLegendVisible(p.index % cols == cols - 1 || p.index == f.panels.size() - 1);
             s.setLegendPosition(Styler.LegendPosition.OutsideE);
             s.setChartBackgroundColor(Color.WHITE);
+            s.setPlotBackgroundColor(Color.WHITE);
             s.setAxisTickLabelsFont(SMALL);
             s.setAxisTitleFont(SMALL);
             s.setLegendFont(SMALL);
