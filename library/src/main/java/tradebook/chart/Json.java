@@ -24,6 +24,32 @@ final class Json {
         return sb.append(v);
     }
 
+    /** Arrays at least this long travel as base64 typed arrays (plotly.js 2.28+ reads them). */
+    static final int TYPED_FROM = 64;
+
+    /**
+     * Values as Plotly reads them: short arrays as JSON numbers, long ones as base64 float32
+     * ({@code {"dtype":"f4","bdata":...}}: 5.3 bytes a value, 7 significant digits, NaN a gap).
+     */
+    static StringBuilder values(StringBuilder sb, double[] a) {
+        return a.length < TYPED_FROM ? nums(sb, a) : typed(sb, a, false);
+    }
+
+    /** Epoch-millisecond times: float64 (float32 would round them to minutes). */
+    static StringBuilder times(StringBuilder sb, double[] a) {
+        return a.length < TYPED_FROM ? nums(sb, a) : typed(sb, a, true);
+    }
+
+    private static StringBuilder typed(StringBuilder sb, double[] a, boolean f8) {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(a.length * (f8 ? 8 : 4)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (double v : a) {
+            if (f8) buf.putDouble(v);
+            else buf.putFloat((float) v);
+        }
+        return sb.append("{\"dtype\":\"").append(f8 ? "f8" : "f4").append("\",\"bdata\":\"")
+                .append(java.util.Base64.getEncoder().encodeToString(buf.array())).append("\"}");
+    }
+
     static StringBuilder nums(StringBuilder sb, double[] a) {
         sb.append('[');
         for (int i = 0; i < a.length; i++) {

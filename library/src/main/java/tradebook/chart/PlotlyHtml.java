@@ -53,7 +53,7 @@ final class PlotlyHtml {
             "      var r0 = xa.r2l(xa.range[0]), r1 = xa.r2l(xa.range[1]);",
             "      ys.forEach(function (k) {",
             "        var id = 'y' + k.slice(5), lo = Infinity, hi = -Infinity;",
-            "        gd.data.forEach(function (t) {",
+            "        gd._fullData.forEach(function (t) {",  // decoded arrays (gd.data may hold base64 specs)
             "          if ((t.yaxis || 'y') !== id || t.visible === false || t.visible === 'legendonly' || !t.x) return;",
             "          var a = t.type === 'candlestick' ? t.low : t.y, b = t.type === 'candlestick' ? t.high : t.y;",
             "          if (t.type === 'bar' || t.fill === 'tozeroy') { lo = Math.min(lo, 0); hi = Math.max(hi, 0); }",

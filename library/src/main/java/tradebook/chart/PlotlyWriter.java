@@ -47,15 +47,15 @@ final class PlotlyWriter {
                 sb.append(",\"increasing\":{\"line\":{\"color\":\"").append(t.upColor).append("\",\"width\":1},\"fillcolor\":\"").append(t.upColor).append("\"}");
                 sb.append(",\"decreasing\":{\"line\":{\"color\":\"").append(t.downColor).append("\",\"width\":1},\"fillcolor\":\"").append(t.downColor).append("\"}");
                 sb.append(",\"x\":");
-                Json.nums(sb, t.x);
+                Json.times(sb, t.x);
                 sb.append(",\"open\":");
-                Json.nums(sb, t.open);
+                Json.values(sb, t.open);
                 sb.append(",\"high\":");
-                Json.nums(sb, t.high);
+                Json.values(sb, t.high);
                 sb.append(",\"low\":");
-                Json.nums(sb, t.low);
+                Json.values(sb, t.low);
                 sb.append(",\"close\":");
-                Json.nums(sb, t.close);
+                Json.values(sb, t.close);
                 break;
             case BARS: {
                 sb.append(",\"type\":\"bar\",\"opacity\":").append(t.opacity);
@@ -104,7 +104,7 @@ final class PlotlyWriter {
                 sb.append(",\"mode\":\"markers\",\"marker\":{\"color\":\"").append(t.color).append("\",\"opacity\":").append(t.opacity)
                         .append(",\"line\":{\"width\":0}");
                 sb.append(",\"size\":");
-                if (t.sizes != null) Json.nums(sb, t.sizes);
+                if (t.sizes != null) Json.values(sb, t.sizes);
                 else Json.num(sb, t.size);
                 sb.append(",\"symbol\":");
                 if (t.symbols != null) Json.strs(sb, Arrays.asList(t.symbols));
@@ -144,16 +144,16 @@ final class PlotlyWriter {
             y[k++] = t.y[i];
         }
         sb.append(",\"x\":");
-        Json.nums(sb, x);
+        Json.times(sb, x);
         sb.append(",\"y\":");
-        Json.nums(sb, y);
+        Json.values(sb, y);
     }
 
     private static void xy(StringBuilder sb, Trace t) {
         sb.append(",\"x\":");
-        Json.nums(sb, t.x);
+        Json.times(sb, t.x);
         sb.append(",\"y\":");
-        Json.nums(sb, t.y);
+        Json.values(sb, t.y);
     }
 
     static String rgba(String hex, double alpha) {

@@ -86,7 +86,7 @@ class ChartBrowserTest {
         Object ranges = js.executeAsyncScript(
                 "var done = arguments[0], gd = document.querySelector('.js-plotly-plot');"
                         + "var before = gd._fullLayout.yaxis3.range.slice();"
-                        + "var x = gd.data.find(t => t.type === 'candlestick').x;"
+                        + "var x = gd._fullData.find(t => t.type === 'candlestick').x;"
                         + "Plotly.relayout(gd, {'xaxis.range': [x[100], x[200]]}).then(() => setTimeout(() => done([before, gd._fullLayout.yaxis3.range]), 300));");
         List<?> r = (List<?>) ranges;
         double before = span((List<?>) r.get(0)), after = span((List<?>) r.get(1));
