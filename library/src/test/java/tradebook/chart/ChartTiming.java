@@ -27,7 +27,6 @@ public final class ChartTiming {
         pages.put("walk1m", walk);
         pages.put("walk1m-candles-only", only(walk, t -> t.kind == Trace.Kind.CANDLES));
         pages.put("walk1m-no-pl", only(walk, t -> !t.panel.name.equals("Profit / Loss")));
-        pages.put("walk1m-no-volume", only(walk, t -> t.kind != Trace.Kind.BARS));
         pages.put("walk1m-8H", Samples.walk().plot(PlotOptions.defaults().resample("8H")));
         pages.put("plotly-only", new Chart(new Figure("empty", Figure.Layout.STACKED)));
         ChromeOptions o = new ChromeOptions();
