@@ -193,7 +193,15 @@ final class BacktestPlot {
             t.y = new double[k];
             t.sizes = new double[k];
             t.symbols = new String[k];
-            t.text = new String[k];
+            boolean merged = d.frame != null;
+            if (merged) {
+                // Thousands of merged marks: numbers and one template instead of a string each.
+                t.custom = new double[k][];
+                t.hoverTemplate = "%{customdata[0]} trade(s), net size %{customdata[1]:,}<br>%{customdata[2]:.5~g} → %{customdata[3]:.5~g}"
+                        + "<br>P/L %{y:+.2%} (%{customdata[4]:,.2f})<extra></extra>";
+            } else {
+                t.text = new String[k];
+            }
             for (int i = 0; i < k; i++) {
                 PlotData.TradeMark m = sel.get(i);
                 t.x[i] = m.exitTime;
@@ -201,7 +209,8 @@ final class BacktestPlot {
                 // Area grows with size, so big trades stand out without hiding small ones.
                 t.sizes[i] = maxSize == 0 ? 8 : 6 + 12 * Math.sqrt(Math.abs(m.size) / maxSize);
                 t.symbols[i] = m.size >= 0 ? "triangle-up" : "triangle-down";
-                t.text[i] = describe(m);
+                if (merged) t.custom[i] = new double[] {m.count, m.size, m.entryPrice, m.exitPrice, m.pl};
+                else t.text[i] = describe(m);
             }
             t.color = win ? UP : DOWN;
             t.opacity = 0.85;
@@ -209,13 +218,9 @@ final class BacktestPlot {
     }
 
     private String describe(PlotData.TradeMark m) {
-        String pl = String.format(Locale.ROOT, "P/L %+.2f%% (%,.2f)", 100 * m.plPct, m.pl);
-        if (m.count > 1) {
-            // Merged trades of one bucket: keep the hover short, there are thousands of them.
-            return String.format(Locale.ROOT, "%d trades, net %s %s<br>%s", m.count, m.size >= 0 ? "long" : "short", num(Math.abs(m.size)), pl);
-        }
-        return String.format(Locale.ROOT, "%s %s<br>%s → %s<br>%s → %s<br>%s", m.size >= 0 ? "Long" : "Short", num(Math.abs(m.size)),
-                Chart.date(m.entryTime), Chart.date(m.exitTime), price(m.entryPrice), price(m.exitPrice), pl);
+        return String.format(Locale.ROOT, "%s %s<br>%s → %s<br>%s → %s<br>P/L %+.2f%% (%,.2f)", m.size >= 0 ? "Long" : "Short",
+                num(Math.abs(m.size)), Chart.date(m.entryTime), Chart.date(m.exitTime), price(m.entryPrice), price(m.exitPrice),
+                100 * m.plPct, m.pl);
     }
 
     private static String price(double v) {

@@ -40,6 +40,24 @@ final class Json {
         return a.length < TYPED_FROM ? nums(sb, a) : typed(sb, a, true);
     }
 
+    /** Rows of equal length (customdata): nested arrays, or one float32 block with a shape. */
+    static StringBuilder matrix(StringBuilder sb, double[][] rows) {
+        int k = rows.length == 0 ? 0 : rows[0].length;
+        if (rows.length * k < TYPED_FROM) {
+            sb.append('[');
+            for (int i = 0; i < rows.length; i++) {
+                if (i > 0) sb.append(',');
+                nums(sb, rows[i]);
+            }
+            return sb.append(']');
+        }
+        double[] flat = new double[rows.length * k];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * k, k);
+        typed(sb, flat, false);
+        sb.setLength(sb.length() - 1);
+        return sb.append(",\"shape\":\"").append(rows.length).append(',').append(k).append("\"}");
+    }
+
     private static StringBuilder typed(StringBuilder sb, double[] a, boolean f8) {
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(a.length * (f8 ? 8 : 4)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (double v : a) {

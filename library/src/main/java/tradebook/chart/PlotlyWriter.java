@@ -107,13 +107,19 @@ final class PlotlyWriter {
                 if (t.sizes != null) Json.values(sb, t.sizes);
                 else Json.num(sb, t.size);
                 sb.append(",\"symbol\":");
-                if (t.symbols != null) Json.strs(sb, Arrays.asList(t.symbols));
+                if (t.symbols != null) symbolCodes(sb, t.symbols);
                 else Json.str(sb, t.symbol);
                 sb.append('}');
                 if (t.text != null) {
                     sb.append(",\"text\":");
                     Json.strs(sb, Arrays.asList(t.text));
-                    sb.append(",\"hovertemplate\":\"%{text}\"");
+                    sb.append(",\"hovertemplate\":\"%{text}<extra></extra>\"");
+                }
+                if (t.custom != null) {
+                    sb.append(",\"customdata\":");
+                    Json.matrix(sb, t.custom);
+                    sb.append(",\"hovertemplate\":");
+                    Json.str(sb, t.hoverTemplate);
                 }
                 break;
             case AREA:
@@ -147,6 +153,20 @@ final class PlotlyWriter {
         Json.times(sb, x);
         sb.append(",\"y\":");
         Json.values(sb, y);
+    }
+
+    /** Plotly's numeric marker codes are far shorter than the names, per point. */
+    private static void symbolCodes(StringBuilder sb, String[] symbols) {
+        sb.append('[');
+        for (int i = 0; i < symbols.length; i++) {
+            if (i > 0) sb.append(',');
+            switch (symbols[i]) {
+                case "triangle-up": sb.append(5); break;
+                case "triangle-down": sb.append(6); break;
+                default: sb.append(0); // circle
+            }
+        }
+        sb.append(']');
     }
 
     private static void xy(StringBuilder sb, Trace t) {

@@ -46,6 +46,9 @@ final class Trace {
     String symbol = "circle";
     /** Hover text per point; null for the default hover. */
     String[] text;
+    /** Numbers per point for {@link #hoverTemplate} ({@code custom[point][k]} is {@code %{customdata[k]}}). */
+    double[][] custom;
+    String hoverTemplate;
     boolean hover = true;
     boolean inLegend = true;
     /** Legend group, so that clicking one entry hides its companions. */

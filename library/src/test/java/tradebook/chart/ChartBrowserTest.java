@@ -91,6 +91,11 @@ class ChartBrowserTest {
         List<?> r = (List<?>) ranges;
         double before = span((List<?>) r.get(0)), after = span((List<?>) r.get(1));
         assertTrue(after < before / 2, "price axis rescaled on zoom: " + r);
+        // Hover over a merged P/L mark shows its numbers (customdata in a float32 block).
+        Object hover = js.executeScript("var gd = document.querySelector('.js-plotly-plot');"
+                + "var i = gd._fullData.findIndex(t => t.name === 'Profit'); Plotly.Fx.hover(gd, [{curveNumber: i, pointNumber: 150}], 'xy2');"
+                + "return gd.querySelector('.hoverlayer').textContent;");
+        assertTrue(hover.toString().matches("(?s).*\\d+ trade\\(s\\), net size -?[\\d,.]+.*P/L \\+[\\d.]+%.*"), "hover: " + hover);
         assertNoConsoleErrors();
     }
 
