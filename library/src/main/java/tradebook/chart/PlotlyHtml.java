@@ -107,8 +107,17 @@ final class PlotlyHtml {
                 .append("    el.innerHTML = ''; el.style.height = '").append(f.height()).append("px';\n")
                 .append("    Plotly.newPlot(el, fig.data, fig.layout, fig.config).then(function (gd) { tradebookAutoscale(gd); tradebookDrawn(gd); });\n")
                 .append("  }\n")
-                .append("  if (window.Plotly && window.tradebookAutoscale) draw();\n")
-                .append("  else (window.tradebookPending = window.tradebookPending || []).push(draw);\n")
+                .append("  if (window.Plotly && window.tradebookAutoscale) { draw(); return; }\n")
+                .append("  (window.tradebookPending = window.tradebookPending || []).push(draw);\n")
+                // plotly.js comes with the session's first chart; if that output is gone (cleared,
+                // or re-run in the same session) say how to get the interactive chart back.
+                .append("  setTimeout(function () {\n")
+                .append("    var el = document.getElementById('").append(id).append("');\n")
+                .append("    if (window.Plotly || !el) return;\n")
+                .append("    var p = document.createElement('p'); p.style.cssText = 'color:#888;font-size:smaller';\n")
+                .append("    p.textContent = 'Static picture: plotly.js is not on this page. Run Chart.resendPlotlyJs() and this cell again for the interactive chart.';\n")
+                .append("    el.appendChild(p);\n")
+                .append("  }, 5000);\n")
                 .append("})();\n</script>\n");
         return sb.toString();
     }
