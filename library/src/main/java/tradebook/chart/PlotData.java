@@ -43,8 +43,6 @@ final class PlotData {
     final List<TradeMark> trades = new ArrayList<>();
     /** The time frame bars were aggregated to, or null if they are the backtest's own bars. */
     TimeFrame frame;
-    /** Number of bars of the backtest itself. */
-    int sourceBars;
 
     int size() { return time.length; }
 

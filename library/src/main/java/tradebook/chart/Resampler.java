@@ -44,7 +44,6 @@ final class Resampler {
         long[] t = bars.timeArray();
         PlotData d = new PlotData();
         d.name = bars.name();
-        d.sourceBars = n;
         d.frame = frame;
         double[] o = bars.open().array(), h = bars.high().array(), l = bars.low().array(), c = bars.close().array();
         double[] v = bars.volume().array();

@@ -79,7 +79,7 @@ final class TimeFrame {
                 LocalDate d = date(t);
                 long months = d.getYear() * 12L + d.getMonthValue() - 1;
                 long m0 = Math.floorDiv(months, step) * step;
-                return LocalDate.of((int) Math.floorDiv(m0, 12), (int) Math.floorMod(m0, 12) + 1, 1).toEpochDay() * DAY;
+                return LocalDate.of((int) Math.floorDiv(m0, 12), Math.floorMod(m0, 12) + 1, 1).toEpochDay() * DAY;
             }
         }
     }

@@ -47,6 +47,12 @@ class ChartModelTest {
     }
 
     @Test
+    void plotBeforeRunSaysWhatToDo() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Backtest(Datasets.GOOG(), Mixed.class).plot());
+        assertTrue(e.getMessage().contains("call run()"));
+    }
+
+    @Test
     void optionsChoosePanels() {
         Stats s = Samples.goog();
         assertEquals(List.of("Return", "Drawdown", "GOOG"),
