@@ -215,9 +215,9 @@ public abstract class PortfolioStrategy {
 
     public Rebalance lotSize(double units) { return defaults.copy().lotSize(units); }
 
-    /** Trades towards {@code alloc().weights()} at the next fill, if they changed (see {@link Rebalance}). */
-    public void rebalance() {
-        rebalance(defaults);
+    /** Trades towards {@code alloc().weights()} at the next fill, if they changed (see {@link Rebalance}); whether it will. */
+    public boolean rebalance() {
+        return rebalance(defaults);
     }
 
     /**
