@@ -145,11 +145,12 @@ public final class Allocation {
 
     /**
      * The short form: {@code alloc().add(tickers).equalWeight()} gives the tickers equal weights
-     * summing to what is unallocated. Starts from all weights 0 if this bar has not said otherwise.
+     * summing to what is unallocated. Each call makes a new unnamed bucket. Starts from all
+     * weights 0 if this bar has not said otherwise.
      */
     public Bucket add(Collection<String> tickers) {
         if (!initialized) assumeZero();
-        return bucket("default").append(tickers);
+        return new Bucket(this, "add").append(tickers);
     }
 
     public Bucket add(String... tickers) {
