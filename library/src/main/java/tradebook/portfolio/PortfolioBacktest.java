@@ -20,6 +20,8 @@ import tradebook.data.Bars;
  * at bar i's close), limit/stop orders when its range reaches them. Nothing fills on a bar where
  * the ticker has no real price (before it starts, or in a gap, filled or not): orders wait, and
  * a rebalance skips that ticker with a warning. Commission is charged per fill on the account.
+ * {@code next()} first runs on bar 1 + the indicators' warm-up, as in Backtesting.py (Minitrade
+ * starts one bar earlier), or on the trade start date's bar if later.
  *
  * <pre>{@code
  * Stats stats = new PortfolioBacktest(Universe.of(Datasets.DJIA()), Momentum.class)
