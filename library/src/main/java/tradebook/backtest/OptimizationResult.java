@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -201,62 +200,13 @@ public final class OptimizationResult implements Displayable {
      * column per value of {@code columns} (named by the value), each cell the objective aggregated
      * over the other parameters by {@code agg}: {@code "max"}, {@code "min"}, {@code "mean"} or
      * {@code "median"} (NaN ignored; NaN where nothing ran). As pandas'
-     * {@code heatmap.groupby([rows, columns]).agg(agg).unstack()}.
+     * {@code heatmap.groupby([rows, columns]).agg(agg).unstack()}; see {@link tradebook.lib.Heatmaps}.
      */
     public Table pivot(String rows, String columns, String agg) {
-        int r = names.indexOf(rows), c = names.indexOf(columns);
-        if (r < 0 || c < 0) throw new IllegalArgumentException("no parameter '" + (r < 0 ? rows : columns) + "'; optimized were " + names);
-        if (r == c) throw new IllegalArgumentException("pivot needs two different parameters, got " + rows + " twice");
-        String how = agg == null ? "max" : agg.toLowerCase(Locale.ROOT);
-        if (!List.of("max", "min", "mean", "median").contains(how)) {
-            throw new IllegalArgumentException("unknown aggregation '" + agg + "': use max, min, mean or median");
+        if (!names.contains(rows) || !names.contains(columns)) {
+            throw new IllegalArgumentException("no parameter '" + (names.contains(rows) ? columns : rows) + "'; optimized were " + names);
         }
-        List<Object> rv = sortedValues(r), cv = sortedValues(c);
-        List<List<List<Double>>> cells = new ArrayList<>();
-        for (int i = 0; i < rv.size(); i++) {
-            List<List<Double>> row = new ArrayList<>();
-            for (int j = 0; j < cv.size(); j++) row.add(new ArrayList<>());
-            cells.add(row);
-        }
-        for (int k = 0; k < combos.length; k++) {
-            if (!tried[k] || Double.isNaN(scores[k])) continue;
-            Map<String, Object> p = Optimization.combination(names, values, combos[k]);
-            cells.get(rv.indexOf(p.get(rows))).get(cv.indexOf(p.get(columns))).add(scores[k]);
-        }
-        Table t = Table.create(objective + " by " + rows + " and " + columns);
-        t.addColumns(column(rows, rv));
-        for (int j = 0; j < cv.size(); j++) {
-            DoubleColumn col = DoubleColumn.create(String.valueOf(cv.get(j)));
-            for (int i = 0; i < rv.size(); i++) col.append(aggregate(cells.get(i).get(j), how));
-            t.addColumns(col);
-        }
-        return t;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<Object> sortedValues(int p) {
-        List<Object> vs = new ArrayList<>(values.get(p));
-        boolean comparable = vs.stream().allMatch(o -> o instanceof Comparable);
-        if (comparable) {
-            try {
-                return new ArrayList<>(new TreeSet(vs));
-            } catch (ClassCastException mixed) {
-                return vs;
-            }
-        }
-        return vs;
-    }
-
-    private static double aggregate(List<Double> xs, String how) {
-        if (xs.isEmpty()) return Double.NaN;
-        switch (how) {
-            case "max": return xs.stream().mapToDouble(Double::doubleValue).max().getAsDouble();
-            case "min": return xs.stream().mapToDouble(Double::doubleValue).min().getAsDouble();
-            case "mean": return xs.stream().mapToDouble(Double::doubleValue).average().getAsDouble();
-            default:
-                double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-        }
+        return tradebook.lib.Heatmaps.pivot(heatmap(), rows, columns, agg);
     }
 
     private String header() {

@@ -14,8 +14,13 @@ import static tradebook.lib.Lib.range;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 import tradebook.backtest.Strategy;
 import tradebook.data.Bars;
 import tradebook.data.Datasets;
@@ -57,6 +62,25 @@ class LibTest {
         assertArrayEquals(new int[] {}, range(5, 5));
         assertArrayEquals(new double[] {.01, .02, .03, .04}, arange(.01, .05, .01));
         assertThrows(IllegalArgumentException.class, () -> range(1, 5, 0));
+    }
+
+    @Test
+    void heatmapPairsAggregateOverTheOtherParameters() {
+        Table h = Table.create("h", IntColumn.create("a", new int[] {1, 1, 1, 1, 2, 2}),
+                IntColumn.create("b", new int[] {10, 10, 20, 20, 10, 10}),
+                StringColumn.create("c", new String[] {"x", "y", "x", "y", "x", "y"}),
+                DoubleColumn.create("SQN", new double[] {1, 3, 5, Double.NaN, 2, 4}));
+        Map<String, Table> pairs = Heatmaps.pairs(h, "max");
+        assertEquals(List.of("a × b", "a × c", "b × c"), new ArrayList<>(pairs.keySet()));
+        Table ab = pairs.get("a × b");
+        assertEquals(List.of("a", "10", "20"), ab.columnNames());
+        assertEquals(3, ab.doubleColumn("10").getDouble(0));   // a=1, b=10: max(1, 3)
+        assertEquals(5, ab.doubleColumn("20").getDouble(0));   // a=1, b=20: max(5, NaN)
+        assertTrue(Double.isNaN(ab.doubleColumn("20").getDouble(1))); // a=2, b=20 never ran
+        assertEquals(2, Heatmaps.pivot(h, "a", "b", "mean").doubleColumn("10").getDouble(0)); // (1 + 3)/2
+        assertEquals(List.of("b", "x", "y"), Heatmaps.pivot(h, "b", "c", "min").columnNames());
+        assertThrows(IllegalArgumentException.class, () -> Heatmaps.pivot(h, "a", "z", "max"));
+        assertThrows(IllegalArgumentException.class, () -> Heatmaps.pivot(h, "a", "b", "sum"));
     }
 
     @Test
