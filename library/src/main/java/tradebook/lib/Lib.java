@@ -168,6 +168,20 @@ public final class Lib {
         return resampleApply(strategy, rule + "(" + series.name() + ")", rule, fn, series);
     }
 
+    /** An indicator function with a period, such as {@code Ta::rsi} or {@code Ta::sma}. */
+    @FunctionalInterface
+    public interface PeriodIndicator {
+        double[] apply(double[] values, int period);
+    }
+
+    /**
+     * Python's argument order: {@code resampleApply(this, "W-FRI", Ta::rsi, data().close(), 14)}
+     * (the indicator is named e.g. {@code "W-FRI(Close, 14)"}).
+     */
+    public static Indicator resampleApply(Strategy strategy, String rule, PeriodIndicator fn, Series series, int period) {
+        return resampleApply(strategy, rule + "(" + series.name() + ", " + period + ")", rule, x -> fn.apply(x, period), series);
+    }
+
     /** As above, naming the indicator. */
     public static Indicator resampleApply(Strategy strategy, String name, String rule, Function<double[], double[]> fn, Series series) {
         return resampleApply(strategy, name, rule, fn, series, Resample.Agg.forColumn(series.name()));

@@ -363,6 +363,13 @@ public final class Ta {
         return out;
     }
 
+    /** pandas' {@code diff()}: {@code x[i] - x[i-1]}, NaN first. */
+    public static double[] diff(double[] x) {
+        double[] out = nans(x.length);
+        for (int i = 1; i < x.length; i++) out[i] = x[i] - x[i - 1];
+        return out;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The values of a series without copying when it is a full price column. */

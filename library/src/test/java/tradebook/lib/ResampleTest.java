@@ -77,6 +77,10 @@ class ResampleTest {
         double[] rsi = inStrategy(goog, s -> Lib.resampleApply(s, "W-FRI", x -> Ta.rsi(x, 14), s.data().close()));
         assertTrue(Double.isNaN(rsi[at(goog, "2004-11-12")]));
         assertTrue(rsi[goog.size() - 1] > 0 && rsi[goog.size() - 1] < 100);
+        // Python's argument order with a method reference gives the same line
+        double[] rsi2 = inStrategy(goog, s -> Lib.resampleApply(s, "W-FRI", Ta::rsi, s.data().close(), 14));
+        assertTrue(Arrays.equals(rsi, rsi2));
+        assertEquals("W-FRI(Close, 14)", Probe.made.name());
     }
 
     @Test

@@ -120,6 +120,22 @@ class TaTest {
     }
 
     @Test
+    void tutorialRsiFromDiffAndEwm() {
+        // the multiple-time-frames tutorial: gains and losses of diff(), each smoothed with pandas ewm(n) (com n)
+        double[] x = {1, 2, 1, 2, 3};
+        double[] d = Ta.diff(x);
+        near(new double[] {NaN, 1, -1, 1, 1}, d);
+        double[] gain = new double[d.length], loss = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+            gain[i] = d[i] < 0 ? 0 : d[i];
+            loss[i] = d[i] > 0 ? 0 : -d[i];
+        }
+        double[] g = Ta.ewmCom(gain, 1), l = Ta.ewmCom(loss, 1);
+        // alpha .5, adjusted weights from bar 1: bar 2 gain (0 + .5*1)/1.5 = 1/3, loss (1 + .5*0)/1.5 = 2/3 -> RSI 100 - 100/(1 + .5)
+        assertEquals(100 - 100 / 1.5, 100 - 100 / (1 + g[2] / l[2]), 1e-12);
+    }
+
+    @Test
     void barsTaAndTheTa4jBridgeAgree() {
         Bars goog = Datasets.GOOG();
         double[] close = goog.close().values();
