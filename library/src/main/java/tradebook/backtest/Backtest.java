@@ -184,6 +184,9 @@ public class Backtest {
     /** The stats of the latest {@code run()}, or null. */
     public Stats lastStats() { return lastStats; }
 
+    /** Parameter optimization: {@code bt.optimize().param("n1", range(5, 30, 5)).maximize("Equity Final [$]").run()}. */
+    public Optimization optimize() { return new Optimization(this); }
+
     // ---------------------------------------------------------------- running
 
     /** Runs with the strategy's default parameters. */

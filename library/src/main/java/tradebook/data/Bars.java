@@ -314,6 +314,11 @@ public class Bars {
         return false;
     }
 
+    /** Indicators of these bars: {@code bars.ta().sma(10)}, {@code bars.ta().rsi(14)} (see {@link tradebook.ta.Ta}). */
+    public tradebook.ta.BarsTa ta() {
+        return new tradebook.ta.BarsTa(this);
+    }
+
     /** A column by name: OHLCV in any case, or an extra column by its exact name. */
     public tradebook.data.Column column(String columnName) {
         switch (ohlcvIndex(columnName)) {
