@@ -1,0 +1,67 @@
+package tradebook.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code java tradebook.kernel.Main CONNECTION_FILE}: the process Jupyter starts. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp ... tradebook.kernel.Main CONNECTION_FILE (Jupyter runs this; see ./tradebook install)");
+            System.exit(2);
+        }
+        Logger.getLogger("").setLevel(Level.WARNING); // basekernel logs each socket bind at INFO
+        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        List<String> cp = userClassPath();
+        CompletableFuture<JavaEngine> engine = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                JavaEngine e = new JavaEngine(cp);
+                BuiltinMagics.registerAll();
+                e.warmUp();
+                engine.complete(e);
+            } catch (Throwable t) {
+                engine.completeExceptionally(t);
+            }
+        }, "engine-start");
+        starter.setDaemon(true);
+        starter.start();
+
+        JupyterConnection connection = new JupyterConnection(props);
+        TradebookKernel kernel = new TradebookKernel(engine);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+        System.exit(0);
+    }
+
+    /** The class path cells compile against: {@code -Dtradebook.classpath} (dir/* expands to its jars), else ours. */
+    static List<String> userClassPath() {
+        String spec = System.getProperty("tradebook.classpath", System.getProperty("java.class.path"));
+        List<String> out = new ArrayList<>();
+        for (String entry : spec.split(File.pathSeparator)) {
+            if (entry.isEmpty()) continue;
+            if (entry.endsWith("/*") || entry.endsWith(File.separator + "*")) {
+                File[] jars = new File(entry.substring(0, entry.length() - 2)).listFiles((d, n) -> n.endsWith(".jar"));
+                if (jars != null) {
+                    Arrays.sort(jars);
+                    for (File j : jars) out.add(j.getAbsolutePath());
+                }
+            } else {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+}
