@@ -193,6 +193,7 @@ public class Backtest {
 
     /** Runs with some parameters set, e.g. {@code run(Map.of("n1", 10, "n2", 30))}. */
     public Stats run(Map<String, ?> params) {
+        lastStats = null; // let the previous run's arrays go before this run allocates its own
         Stats s = run(params, true);
         lastStats = s;
         return s;
@@ -201,7 +202,7 @@ public class Backtest {
     /** One run; {@code report} prints warnings (optimization runs keep them in the stats only). */
     Stats run(Map<String, ?> params, boolean report) {
         Settings s = settings.clone();
-        List<String> warnings = new ArrayList<>();
+        Warnings warnings = new Warnings();
         Strategy strategy = newStrategy();
         setParams(strategy, params);
         String who = strategy.getClass().getSimpleName();
@@ -256,7 +257,8 @@ public class Backtest {
                 // Fill the closing orders (and any placed on the last bar) with the last bar's prices.
                 broker.next(n - 1);
             } else if (!broker.trades.isEmpty()) {
-                warnings.add(broker.trades.size() + " trade(s) remain open at the end of the backtest and are not in the stats; "
+                int open = broker.trades.size();
+                warnings.add("open-at-end", () -> open + " trade(s) remain open at the end of the backtest and are not in the stats; "
                         + "use finalizeTrades(true) to close them at the last bar and count them");
             }
         }
@@ -266,8 +268,9 @@ public class Backtest {
         while (first < n && Double.isNaN(equity[first])) first++;
         double fill = first < n ? equity[first] : broker.cash;
         for (int k = 0; k < first; k++) equity[k] = fill;
-        if (report) for (String w : warnings) System.err.println("warning: " + w);
-        return StatsCalculator.compute(data, broker.closedTrades, equity, strategy, warmup, s, warnings, this);
+        List<String> messages = warnings.list();
+        if (report) for (String w : messages) System.err.println("warning: " + w);
+        return StatsCalculator.compute(data, broker.closedTrades, equity, strategy, warmup, s, messages, this);
     }
 
     static String describe(Throwable e) {

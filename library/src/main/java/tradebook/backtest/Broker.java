@@ -25,16 +25,16 @@ final class Broker {
     final List<Trade> trades = new ArrayList<>();
     final List<Trade> closedTrades = new ArrayList<>();
     final double[] equity;
-    final List<String> warnings;
+    final Warnings warnings;
     int i = -1;
 
-    Broker(Bars data, Backtest.Settings s, List<String> warnings) {
+    Broker(Bars data, Backtest.Settings s, Warnings warnings) {
         this.data = data;
         this.open = data.open().array();
         this.high = data.high().array();
         this.low = data.low().array();
         this.close = data.close().array();
-        this.volume = data.volume().array();
+        this.volume = s.slippage != null ? data.volume().array() : null; // only slippage models read volume
         this.cash0 = s.cash;
         this.cash = s.cash;
         this.commission = s.commission;
@@ -130,7 +130,7 @@ final class Broker {
             for (Trade t : List.copyOf(trades)) closeTrade(t, close[i], i);
             cash = 0;
             Arrays.fill(equity, i, equity.length, 0);
-            warnings.add("account ran out of money at bar " + i + " (" + timeOf(i) + "): all trades liquidated, backtest stopped");
+            warnings.add("bankrupt", () -> "account ran out of money at bar " + bar + " (" + timeOf(bar) + "): all trades liquidated, backtest stopped");
             return false;
         }
         return true;
@@ -184,7 +184,8 @@ final class Broker {
                 double lots = pyFloorDiv(marginAvailable() * leverage * Math.abs(size), adjustedPlusCommission * unit);
                 size = Math.copySign(lots, size);
                 if (lots == 0) {
-                    warnings.add("bar " + i + " (" + timeOf(i) + "): not enough liquidity for one unit of " + order
+                    final int bar = i;
+                    warnings.add("liquidity", () -> "bar " + bar + " (" + timeOf(bar) + "): not enough liquidity for one unit of " + order
                             + "; order cancelled (raise cash or margin, or use fractional units)");
                     orders.remove(order);
                     continue;
@@ -216,7 +217,8 @@ final class Broker {
                         reprocess = true;
                     } else if ((l <= nanOr(order.sl, Double.NEGATIVE_INFINITY) && nanOr(order.sl, Double.NEGATIVE_INFINITY) <= h)
                             || (l <= nanOr(order.tp, Double.NEGATIVE_INFINITY) && nanOr(order.tp, Double.NEGATIVE_INFINITY) <= h)) {
-                        warnings.add("bar " + i + " (" + timeOf(i) + "): a limit/stop order filled with its SL/TP inside the same bar; "
+                        final int bar = i;
+                        warnings.add("sltp-same-bar", () -> "bar " + bar + " (" + timeOf(bar) + "): a limit/stop order filled with its SL/TP inside the same bar; "
                                 + "the SL/TP is first checked on the next bar, as OHLC data cannot tell the order of prices within a bar");
                     }
                 }

@@ -28,20 +28,19 @@ public final class Stats implements Displayable {
     private final LinkedHashMap<String, Object> values;
     private final Bars data;
     private final List<Trade> trades;
-    private final double[] equity, drawdown, drawdownDuration;
+    private final double[] equity;
+    private double[][] drawdowns; // computed on demand: million-bar runs need not hold them
     private final Strategy strategy;
     private final List<String> warnings;
     private final Backtest backtest;
     private final int warmup;
 
-    Stats(LinkedHashMap<String, Object> values, Bars data, List<Trade> trades, double[] equity, double[] drawdown,
-          double[] drawdownDuration, Strategy strategy, List<String> warnings, Backtest backtest, int warmup) {
+    Stats(LinkedHashMap<String, Object> values, Bars data, List<Trade> trades, double[] equity,
+          Strategy strategy, List<String> warnings, Backtest backtest, int warmup) {
         this.values = values;
         this.data = data;
         this.trades = trades;
         this.equity = equity;
-        this.drawdown = drawdown;
-        this.drawdownDuration = drawdownDuration;
         this.strategy = strategy;
         this.warnings = warnings;
         this.backtest = backtest;
@@ -94,7 +93,12 @@ public final class Stats implements Displayable {
     public double[] equity() { return equity.clone(); }
 
     /** Drawdown per bar as a fraction (0 at new equity peaks). */
-    public double[] drawdown() { return drawdown.clone(); }
+    public double[] drawdown() { return drawdowns()[0].clone(); }
+
+    private synchronized double[][] drawdowns() {
+        if (drawdowns == null) drawdowns = StatsCalculator.drawdowns(data.timeArray(), equity);
+        return drawdowns;
+    }
 
     /** Bars of indicator warm-up before the first {@code next()}. */
     public int warmup() { return warmup; }
@@ -158,10 +162,11 @@ public final class Stats implements Displayable {
     public Table equityCurve() {
         DateTimeColumn time = DateTimeColumn.create("Date");
         for (int i = 0; i < equity.length; i++) time.append(StatsCalculator.time(data.timeArray()[i]));
-        double[] durDays = new double[drawdownDuration.length];
-        for (int i = 0; i < durDays.length; i++) durDays[i] = drawdownDuration[i] / 86_400_000.0;
+        double[][] dd = drawdowns();
+        double[] durDays = new double[equity.length];
+        for (int i = 0; i < durDays.length; i++) durDays[i] = dd[1][i] / 86_400_000.0;
         return Table.create("Equity curve", time, DoubleColumn.create("Equity", equity.clone()),
-                DoubleColumn.create("DrawdownPct", drawdown.clone()), DoubleColumn.create("DrawdownDuration", durDays));
+                DoubleColumn.create("DrawdownPct", dd[0].clone()), DoubleColumn.create("DrawdownDuration", durDays));
     }
 
     /** Every public key as one JSON object: numbers (NaN as null), ISO date-times, durations in days. */

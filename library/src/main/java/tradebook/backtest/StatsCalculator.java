@@ -28,34 +28,26 @@ final class StatsCalculator {
         double rf = settings.riskFreeRate;
         LinkedHashMap<String, Object> s = new LinkedHashMap<>();
 
-        // Drawdown series and its peaks/durations.
-        double[] dd = new double[n];
-        double peak = Double.NEGATIVE_INFINITY;
-        double maxEquity = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            peak = Math.max(peak, equity[i]);
-            dd[i] = 1 - equity[i] / peak;
-            maxEquity = Math.max(maxEquity, equity[i]);
-        }
-        double[] ddDur = new double[n]; // in ms, NaN except at the end of each drawdown
-        double[] ddPeak = new double[n];
-        java.util.Arrays.fill(ddDur, Double.NaN);
-        java.util.Arrays.fill(ddPeak, Double.NaN);
+        // Drawdown episodes: from an equity peak (drawdown 0) to the next peak or the last bar.
         List<Double> durs = new ArrayList<>(), peaks = new ArrayList<>();
+        double peak = Double.NEGATIVE_INFINITY, maxDd = 0, episodePeak = 0;
         int prevZero = -1;
         for (int i = 0; i < n; i++) {
-            if (dd[i] == 0 || i == n - 1) {
+            double e = equity[i];
+            if (e > peak) peak = e;
+            double d = 1 - e / peak;
+            if (d > maxDd) maxDd = d;
+            if (d > episodePeak) episodePeak = d;
+            if (d == 0 || i == n - 1) {
                 if (prevZero >= 0 && i > prevZero + 1) {
-                    double pk = 0;
-                    for (int k = prevZero; k <= i; k++) pk = Math.max(pk, dd[k]);
-                    ddDur[i] = t[i] - t[prevZero];
-                    ddPeak[i] = pk;
-                    durs.add(ddDur[i]);
-                    peaks.add(pk);
+                    durs.add((double) (t[i] - t[prevZero]));
+                    peaks.add(episodePeak);
                 }
                 prevZero = i;
+                episodePeak = d;
             }
         }
+        double maxEquity = peak;
 
         Duration period = data.period();
         long unit = timeUnit(period.toMillis());
@@ -65,10 +57,7 @@ final class StatsCalculator {
         Duration duration = Duration.ofMillis(t[n - 1] - t[0]);
         s.put("Duration", duration);
 
-        boolean[] have = new boolean[n];
-        for (Trade tr : trades) for (int k = tr.entryBar; k <= tr.exitBar && k < n; k++) if (k >= 0) have[k] = true;
-        int exposed = 0;
-        for (boolean b : have) if (b) exposed++;
+        int exposed = exposedBars(trades, n);
         s.put("Exposure Time [%]", exposed * 100.0 / n);
         s.put("Equity Final [$]", equity[n - 1]);
         s.put("Equity Peak [$]", maxEquity);
@@ -83,10 +72,7 @@ final class StatsCalculator {
         // Per-period returns for annualization.
         long freqDays = period.toMillis() / DAY;
         int weekend = 0;
-        for (int i = 0; i < n; i++) {
-            DayOfWeek d = time(t[i]).getDayOfWeek();
-            if (d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY) weekend++;
-        }
+        for (int i = 0; i < n; i++) if (dayOfWeek(Math.floorDiv(t[i], DAY)) >= 5) weekend++;
         boolean haveWeekends = (double) weekend / n > 2.0 / 7 * .6;
         int annualDays = freqDays == 7 ? 52 : freqDays == 31 ? 12 : freqDays == 365 ? 1 : haveWeekends ? 365 : 252;
         double[] dayReturns = periodReturns(t, equity, freqDays);
@@ -108,20 +94,10 @@ final class StatsCalculator {
             m++;
         }
         s.put("Sortino Ratio", (annReturn - rf) / (Math.sqrt(downside / m) * Math.sqrt(annualDays)));
-        double maxDd = 0;
-        for (double x : dd) if (x > maxDd) maxDd = x;
         s.put("Calmar Ratio", maxDd != 0 ? annReturn / maxDd : Double.NaN);
 
         // Jensen's alpha and beta against the asset (log returns).
-        double beta = Double.NaN;
-        if (n > 2) {
-            double[] er = new double[n - 1], mr = new double[n - 1];
-            for (int i = 1; i < n; i++) {
-                er[i - 1] = Math.log(equity[i] / equity[i - 1]);
-                mr[i - 1] = Math.log(close[i] / close[i - 1]);
-            }
-            beta = covariance(er, mr) / covariance(mr, mr);
-        }
+        double beta = n > 2 ? logReturnBeta(equity, close) : Double.NaN;
         s.put("Alpha [%]", (double) s.get("Return [%]") - rf * 100 - beta * (bh - rf * 100));
         s.put("Beta", beta);
         s.put("Max. Drawdown [%]", -maxDd * 100);
@@ -172,34 +148,101 @@ final class StatsCalculator {
         avgLoss = nl == 0 ? Double.NaN : avgLoss / nl;
         s.put("Kelly Criterion", winRate - (1 - winRate) / (avgWin / -avgLoss));
 
-        return new Stats(s, data, List.copyOf(trades), equity, dd, ddDur, strategy, List.copyOf(warnings), backtest, warmup);
+        return new Stats(s, data, List.copyOf(trades), equity, strategy, List.copyOf(warnings), backtest, warmup);
+    }
+
+    /** Drawdown per bar (fraction) and, at the end of each drawdown, its duration in ms (NaN elsewhere). */
+    static double[][] drawdowns(long[] t, double[] equity) {
+        int n = equity.length;
+        double[] dd = new double[n], dur = new double[n];
+        java.util.Arrays.fill(dur, Double.NaN);
+        double peak = Double.NEGATIVE_INFINITY;
+        int prevZero = -1;
+        for (int i = 0; i < n; i++) {
+            peak = Math.max(peak, equity[i]);
+            dd[i] = 1 - equity[i] / peak;
+            if (dd[i] == 0 || i == n - 1) {
+                if (prevZero >= 0 && i > prevZero + 1) dur[i] = t[i] - t[prevZero];
+                prevZero = i;
+            }
+        }
+        return new double[][] {dd, dur};
     }
 
     /** Last equity of each calendar day (week to Sunday, month, year for coarser data), then returns. */
     static double[] periodReturns(long[] t, double[] equity, long freqDays) {
-        List<Double> last = new ArrayList<>();
+        double[] last = new double[16];
+        int m = 0;
         long prevKey = Long.MIN_VALUE;
         for (int i = 0; i < t.length; i++) {
             long key = binKey(t[i], freqDays);
             if (key != prevKey) {
-                last.add(equity[i]);
+                if (m == last.length) last = java.util.Arrays.copyOf(last, m * 2);
+                m++;
                 prevKey = key;
-            } else {
-                last.set(last.size() - 1, equity[i]);
             }
+            last[m - 1] = equity[i];
         }
-        double[] r = new double[last.size()];
+        double[] r = new double[m];
         r[0] = Double.NaN;
-        for (int k = 1; k < r.length; k++) r[k] = last.get(k) / last.get(k - 1) - 1;
+        for (int k = 1; k < m; k++) r[k] = last[k] / last[k - 1] - 1;
         return r;
     }
 
     private static long binKey(long millis, long freqDays) {
-        LocalDateTime d = time(millis);
-        if (freqDays == 7) return d.toLocalDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).toEpochDay();
-        if (freqDays == 31) return d.getYear() * 12L + d.getMonthValue();
-        if (freqDays == 365) return d.getYear();
-        return Math.floorDiv(millis, DAY);
+        long day = Math.floorDiv(millis, DAY);
+        if (freqDays == 7) return day + (6 - dayOfWeek(day)); // weeks end on Sunday
+        if (freqDays == 31 || freqDays == 365) {
+            java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+            return freqDays == 31 ? d.getYear() * 12L + d.getMonthValue() : d.getYear();
+        }
+        return day;
+    }
+
+    /** 0 = Monday .. 6 = Sunday; 1970-01-01 was a Thursday. */
+    static int dayOfWeek(long epochDay) {
+        return (int) Math.floorMod(epochDay + 3, 7);
+    }
+
+    /** Bars with at least one trade open (entry to exit bar, inclusive), from the union of trade intervals. */
+    static int exposedBars(List<Trade> trades, int n) {
+        int m = trades.size();
+        if (m == 0) return 0;
+        long[] iv = new long[m];
+        for (int k = 0; k < m; k++) {
+            Trade tr = trades.get(k);
+            iv[k] = ((long) tr.entryBar << 32) | Math.min(tr.exitBar, n - 1);
+        }
+        java.util.Arrays.sort(iv); // by entry bar
+        int count = 0, curStart = -1, curEnd = -2;
+        for (long x : iv) {
+            int a = (int) (x >>> 32), b = (int) x;
+            if (a > curEnd + 1) {
+                if (curEnd >= curStart && curStart >= 0) count += curEnd - curStart + 1;
+                curStart = a;
+                curEnd = b;
+            } else if (b > curEnd) curEnd = b;
+        }
+        if (curStart >= 0 && curEnd >= curStart) count += curEnd - curStart + 1;
+        return count;
+    }
+
+    /** Beta of the equity's log returns against the asset's: sample covariance over variance, one pass, shifted for accuracy. */
+    static double logReturnBeta(double[] equity, double[] close) {
+        int n = equity.length - 1;
+        double kx = Math.log(equity[1] / equity[0]), ky = Math.log(close[1] / close[0]);
+        double sx = 0, sy = 0, sxy = 0, syy = 0;
+        for (int i = 1; i <= n; i++) {
+            double x = (equity[i] == equity[i - 1] ? 0 : Math.log(equity[i] / equity[i - 1])) - kx;
+            double y = Math.log(close[i] / close[i - 1]) - ky;
+            sx += x;
+            sy += y;
+            sxy += x * y;
+            syy += y * y;
+        }
+        double cov = (sxy - sx * sy / n) / (n - 1);
+        double var = (syy - sy * sy / n) / (n - 1);
+        return cov / var;
     }
 
     /** Geometric mean of the known (non-NaN) returns; any return of -100% or worse gives 0. */

@@ -35,7 +35,8 @@ public class Bars {
 
     private final String name;
     private final long[] time;
-    private final double[] open, high, low, close, volume;
+    private final double[] open, high, low, close;
+    private double[] volume; // null when the data has none (then NaN, made on first use)
     private final LinkedHashMap<String, double[]> extra;
     private final List<String> warnings;
     final int total;
@@ -62,10 +63,7 @@ public class Bars {
                         + n + " values, one per timestamp");
             }
         }
-        if (volume == null) {
-            volume = new double[n];
-            Arrays.fill(volume, Double.NaN);
-        } else if (volume.length != n) {
+        if (volume != null && volume.length != n) {
             throw new DataException(this.name + ": Volume has " + volume.length + " values, expected " + n);
         }
         extra.forEach((k, v) -> {
@@ -100,7 +98,7 @@ public class Bars {
             high = permute(high, order);
             low = permute(low, order);
             close = permute(close, order);
-            volume = permute(volume, order);
+            if (volume != null) volume = permute(volume, order);
             for (Map.Entry<String, double[]> e : extra.entrySet()) e.setValue(permute(e.getValue(), order));
         }
         String[] names = {"Open", "High", "Low", "Close"};
@@ -231,7 +229,7 @@ public class Bars {
                 DoubleColumn.create("High", Arrays.copyOf(high, n)),
                 DoubleColumn.create("Low", Arrays.copyOf(low, n)),
                 DoubleColumn.create("Close", Arrays.copyOf(close, n)),
-                DoubleColumn.create("Volume", Arrays.copyOf(volume, n)));
+                DoubleColumn.create("Volume", Arrays.copyOf(volume().array(), n)));
         extra.forEach((k, v) -> t.addColumns(DoubleColumn.create(k, Arrays.copyOf(v, n))));
         return t;
     }
@@ -251,7 +249,26 @@ public class Bars {
 
     public tradebook.data.Column close() { return closeCol == null ? closeCol = new tradebook.data.Column(this, "Close", close) : closeCol; }
 
-    public tradebook.data.Column volume() { return volumeCol == null ? volumeCol = new tradebook.data.Column(this, "Volume", volume) : volumeCol; }
+    public tradebook.data.Column volume() {
+        if (volumeCol == null) {
+            synchronized (this) {
+                if (volume == null) {
+                    double[] v = new double[total];
+                    Arrays.fill(v, Double.NaN);
+                    volume = v;
+                }
+            }
+            volumeCol = new tradebook.data.Column(this, "Volume", volume);
+        }
+        return volumeCol;
+    }
+
+    /** Whether the data has volume (else {@link #volume()} is all NaN). */
+    public boolean hasVolume() {
+        if (volume == null) return false;
+        for (double v : volume) if (!Double.isNaN(v)) return true;
+        return false;
+    }
 
     /** A column by name: OHLCV in any case, or an extra column by its exact name. */
     public tradebook.data.Column column(String columnName) {
@@ -318,7 +335,7 @@ public class Bars {
         extra.forEach((k, v) -> ex.put(k, Arrays.copyOfRange(v, from, to)));
         return new Bars(name, Arrays.copyOfRange(time, from, to), Arrays.copyOfRange(open, from, to),
                 Arrays.copyOfRange(high, from, to), Arrays.copyOfRange(low, from, to),
-                Arrays.copyOfRange(close, from, to), Arrays.copyOfRange(volume, from, to), ex, new ArrayList<>());
+                Arrays.copyOfRange(close, from, to), volume == null ? null : Arrays.copyOfRange(volume, from, to), ex, new ArrayList<>());
     }
 
     /** Bars between two times, inclusive. */
@@ -369,7 +386,7 @@ public class Bars {
         int prev = -1;
         for (int i : rows) {
             if (prev >= 0 && i != prev + 1) sb.append("...\n");
-            sb.append(String.format(Locale.ROOT, "%-20s %12.6g %12.6g %12.6g %12.6g %14.6g%n", format(time[i]), open[i], high[i], low[i], close[i], volume[i]));
+            sb.append(String.format(Locale.ROOT, "%-20s %12.6g %12.6g %12.6g %12.6g %14.6g%n", format(time[i]), open[i], high[i], low[i], close[i], volume == null ? Double.NaN : volume[i]));
             prev = i;
         }
         return sb.toString();

@@ -15,8 +15,8 @@ import java.util.Locale;
  * or the first column with an empty header (pandas' index); OHLCV columns are matched by name in
  * any case; other numeric columns are kept, text columns (e.g. {@code Name}) are ignored.
  *
- * <p>A row with an empty or unparseable price is skipped and reported by file, row and column;
- * an empty Volume becomes NaN and is reported. Nothing is invented.
+ * <p>A row with an empty or non-positive price is skipped and reported by file, line and column;
+ * an unparseable number is refused; an empty Volume becomes NaN and is reported. Nothing is invented.
  */
 final class CsvBars {
     private CsvBars() {}
@@ -88,6 +88,7 @@ final class CsvBars {
                         + "' (expected e.g. 2004-08-19 or 2017-04-19 09:00:00)");
             }
             List<String> empty = new ArrayList<>();
+            List<String> nonPositive = new ArrayList<>();
             boolean bad = false;
             for (int k = 0; k < 5; k++) {
                 if (ohlcvIdx[k] < 0) {
@@ -107,10 +108,17 @@ final class CsvBars {
                     throw new DataException(source + " line " + row + " (" + ts + "): " + Bars.OHLCV.get(k)
                             + " is '" + s + "', not a number");
                 }
+                if (k < 4 && !(v[k][n] > 0 && v[k][n] < Double.POSITIVE_INFINITY)) {
+                    nonPositive.add(Bars.OHLCV.get(k) + " is " + s);
+                    bad = true;
+                }
             }
             if (bad) {
                 skipped++;
-                warnings.add(source + " line " + row + " (" + ts + "): empty " + String.join(", ", empty) + " - row skipped");
+                List<String> why = new ArrayList<>();
+                if (!empty.isEmpty()) why.add("empty " + String.join(", ", empty));
+                if (!nonPositive.isEmpty()) why.add(String.join(", ", nonPositive) + " (prices must be positive)");
+                warnings.add(source + " line " + row + " (" + ts + "): " + String.join("; ", why) + " - row skipped");
                 continue;
             }
             if (!empty.isEmpty()) {

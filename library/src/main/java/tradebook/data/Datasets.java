@@ -55,12 +55,12 @@ public final class Datasets {
 
     /**
      * A random walk of {@code bars} one-minute bars from 2020-01-01, reproducible by {@code seed}:
-     * log-normal closes, opens at the previous close, highs/lows around them, random volume.
+     * log-normal closes, opens at the previous close, highs/lows around them, no volume.
      */
     public static Bars randomWalk(int bars, long seed) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
         long[] t = new long[bars];
-        double[] o = new double[bars], h = new double[bars], l = new double[bars], c = new double[bars], v = new double[bars];
+        double[] o = new double[bars], h = new double[bars], l = new double[bars], c = new double[bars];
         long t0 = Bars.millis(java.time.LocalDateTime.of(2020, 1, 1, 0, 0));
         double price = 100;
         for (int i = 0; i < bars; i++) {
@@ -71,10 +71,9 @@ public final class Datasets {
             c[i] = close;
             h[i] = Math.max(open, close) * (1 + 0.0005 * Math.abs(gaussian(rnd)));
             l[i] = Math.min(open, close) * (1 - 0.0005 * Math.abs(gaussian(rnd)));
-            v[i] = 1000 + rnd.nextInt(9000);
             price = close;
         }
-        return Bars.of("RandomWalk(" + bars + ")", t, o, h, l, c, v);
+        return Bars.of("RandomWalk(" + bars + ")", t, o, h, l, c, null);
     }
 
     private static double gaussian(java.util.SplittableRandom rnd) {

@@ -14,8 +14,8 @@ public class SmaCross extends Strategy {
     Indicator fast, slow;
 
     @Override public void init() {
-        fast = I("SMA(" + n1 + ")", Ta.sma(data().close().values(), n1));
-        slow = I("SMA(" + n2 + ")", Ta.sma(data().close().values(), n2));
+        fast = I("SMA(" + n1 + ")", Ta.sma(data().close(), n1));
+        slow = I("SMA(" + n2 + ")", Ta.sma(data().close(), n2));
     }
 
     @Override public void next() {

@@ -7,6 +7,11 @@ package tradebook.ta;
 public final class Ta {
     private Ta() {}
 
+    /** SMA of a price column or indicator, read without copying: {@code Ta.sma(data().close(), 10)}. */
+    public static double[] sma(tradebook.data.Series x, int n) {
+        return sma(x instanceof tradebook.data.Column ? ((tradebook.data.Column) x).array() : x.values(), n);
+    }
+
     /** Simple moving average of the last {@code n} values (pandas' {@code rolling(n).mean()}). */
     public static double[] sma(double[] x, int n) {
         if (n < 1) throw new IllegalArgumentException("sma period must be at least 1, got " + n);
