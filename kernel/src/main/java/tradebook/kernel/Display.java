@@ -13,6 +13,8 @@ public final class Display {
     /** Where bundles go; the kernel installs one. */
     public interface Sink {
         void show(Map<String, String> bundle, String displayId, boolean update);
+
+        void clear(boolean wait);
     }
 
     private static volatile Sink sink;
@@ -59,6 +61,17 @@ public final class Display {
 
     public static void updateDisplay(String displayId, Object o, String... mimeTypes) {
         show(Renderer.renderOnly(o, Arrays.asList(mimeTypes)), displayId, true);
+    }
+
+    /** Clears the cell's output now. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /** Clears the cell's output; with {@code wait}, only when new output arrives (no flicker in loops). */
+    public static void clearOutput(boolean wait) {
+        Sink s = sink;
+        if (s != null) s.clear(wait);
     }
 
     private static String show(Map<String, String> bundle, String id, boolean update) {

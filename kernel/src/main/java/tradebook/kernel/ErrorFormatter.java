@@ -75,39 +75,49 @@ final class ErrorFormatter {
     List<String> exception(Thrown t) {
         List<String> out = new ArrayList<>();
         int depth = 0;
+        StackTraceElement[] enclosing = new StackTraceElement[0];
         for (Thrown cur = t; cur != null && depth < MAX_CAUSES; cur = cur.cause(), depth++) {
             String head = simpleName(cur.className()) + (cur.message() == null ? "" : ": " + cur.message());
             out.add(depth == 0 ? Ansi.red(head) : Ansi.red("Caused by: ") + head);
+            StackTraceElement[] frames = cur.frames();
+            int shared = sharedTail(frames, enclosing); // frames the enclosing trace already showed
             int hidden = 0, library = 0;
             List<String> lib = new ArrayList<>();
-            for (StackTraceElement f : cur.frames()) {
+            for (int i = 0; i < frames.length - shared; i++) {
+                StackTraceElement f = frames[i];
                 String user = userFrame(f);
                 if (user != null) {
                     out.add("    at " + user);
-                } else if (isPlumbing(f.getClassName())) {
+                } else if (isPlumbing(f.getClassName()) || library >= LIBRARY_FRAMES) {
                     hidden++;
-                } else if (library < LIBRARY_FRAMES) {
+                } else {
                     lib.add(Ansi.dim("    in " + f));
                     library++;
-                } else {
-                    hidden++;
                 }
             }
             out.addAll(lib);
             if (hidden > 0) out.add(Ansi.dim("    ... " + hidden + " more frames"));
+            enclosing = frames;
         }
         return out;
     }
 
-    /** A frame of code declared in a cell, as "SmaCross.next (cell [2], line 7)", or null. */
+    private static int sharedTail(StackTraceElement[] a, StackTraceElement[] b) {
+        int n = 0;
+        while (n < a.length && n < b.length && a[a.length - 1 - n].equals(b[b.length - 1 - n])) n++;
+        return n;
+    }
+
+    /**
+     * A frame of code declared in a cell, as "SmaCross.next (cell [2], line 7)", or null. JShell
+     * has already rewritten such frames: wrapper class and {@code do_it$} become "", the file
+     * is "#snippetId" and the line is the snippet's own.
+     */
     String userFrame(StackTraceElement f) {
-        String cls = f.getClassName();
-        if (!cls.startsWith("REPL.")) return null;
-        String name = cls.substring(cls.lastIndexOf('.') + 1);
-        int dollar = name.indexOf('$', "$JShell$".length());
-        String type = dollar >= 0 ? name.substring(dollar + 1) : "";
-        String method = f.getMethodName();
-        String what = method.equals("do_it$") ? "" : (type.isEmpty() ? method : type + "." + method);
+        String file = f.getFileName();
+        if (file == null || !file.startsWith("#")) return null;
+        String cls = f.getClassName(), method = f.getMethodName();
+        String what = cls.isEmpty() ? method : method.isEmpty() ? cls : cls + "." + method;
         String where = where(f);
         return what.isEmpty() ? where : what + " (" + where + ")";
     }
@@ -132,7 +142,11 @@ final class ErrorFormatter {
             int dollar = n.indexOf('$', "$JShell$".length());
             return dollar >= 0 ? n.substring(dollar + 1) : n;
         }
-        return cls.startsWith("java.lang.") && cls.indexOf('.', 10) < 0 ? cls.substring(10) : cls;
+        // the package adds nothing a reader needs for the JDK's common exceptions and our own
+        for (String pkg : new String[] {"java.lang.", "java.util.", "java.io.", "tradebook."}) {
+            if (cls.startsWith(pkg)) return cls.substring(cls.lastIndexOf('.') + 1);
+        }
+        return cls;
     }
 
     /** 1-based line of a character offset. */

@@ -13,7 +13,19 @@ import java.util.regex.Pattern;
 final class History implements HistoryManager {
     static final int SESSION = 1;
 
-    private record Cell(int number, String input) {}
+    private static final class Cell {
+        final int number;
+        final String input;
+        volatile String output = "";
+
+        Cell(int number, String input) {
+            this.number = number;
+            this.input = input;
+        }
+
+        int number() { return number; }
+        String input() { return input; }
+    }
 
     private final List<Cell> cells = new CopyOnWriteArrayList<>();
 
@@ -21,11 +33,16 @@ final class History implements HistoryManager {
         cells.add(new Cell(number, input));
     }
 
+    /** The text form of a cell's result, for requests that ask for output. */
+    void setOutput(int number, String output) {
+        for (Cell c : cells) if (c.number == number) c.output = output == null ? "" : output;
+    }
+
     @Override
     public List<HistoryEntry> lookupTail(int length, Set<ResultFlag> flags) {
         List<Cell> all = flags.contains(ResultFlag.UNIQUE) ? unique(cells) : cells;
         int from = Math.max(0, all.size() - Math.max(0, length));
-        return entries(all.subList(from, all.size()));
+        return entries(all.subList(from, all.size()), flags);
     }
 
     @Override
@@ -34,7 +51,7 @@ final class History implements HistoryManager {
         if (session == SESSION || session == 0) {
             for (Cell c : cells) if (c.number() >= start && (stop <= 0 || c.number() < stop)) out.add(c);
         }
-        return entries(out);
+        return entries(out, flags);
     }
 
     @Override
@@ -43,7 +60,7 @@ final class History implements HistoryManager {
         List<Cell> hits = new ArrayList<>();
         for (Cell c : flags.contains(ResultFlag.UNIQUE) ? unique(cells) : cells) if (p.matcher(c.input()).matches()) hits.add(c);
         int from = length > 0 ? Math.max(0, hits.size() - length) : 0;
-        return entries(hits.subList(from, hits.size()));
+        return entries(hits.subList(from, hits.size()), flags);
     }
 
     private static List<Cell> unique(List<Cell> cells) {
@@ -53,9 +70,12 @@ final class History implements HistoryManager {
         return out;
     }
 
-    private static List<HistoryEntry> entries(List<Cell> cells) {
+    private static List<HistoryEntry> entries(List<Cell> cells, Set<ResultFlag> flags) {
+        boolean withOutput = flags.contains(ResultFlag.INCLUDE_OUTPUT);
         List<HistoryEntry> out = new ArrayList<>();
-        for (Cell c : cells) out.add(new HistoryEntry(SESSION, c.number(), c.input()));
+        for (Cell c : cells) {
+            out.add(withOutput ? new HistoryEntry(SESSION, c.number, c.input, c.output) : new HistoryEntry(SESSION, c.number, c.input));
+        }
         return out;
     }
 

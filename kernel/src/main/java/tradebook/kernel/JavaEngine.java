@@ -35,6 +35,22 @@ public final class JavaEngine implements AutoCloseable {
             "import tradebook.chart.*;", "import tradebook.portfolio.*;", "import tradebook.examples.*;",
             "import static tradebook.kernel.Display.*;");
 
+    /** The imports whose package or class exists here (tradebook.chart may not be built yet). */
+    public static List<String> availableImports() {
+        ClassLoader cl = JavaEngine.class.getClassLoader();
+        List<String> out = new ArrayList<>();
+        for (String imp : IMPORTS) {
+            String name = imp.replace("import ", "").replace("static ", "").replace(";", "").strip();
+            boolean isStatic = imp.contains("static ");
+            String type = isStatic ? name.substring(0, name.lastIndexOf('.')) : name;
+            String resource = !isStatic && name.endsWith(".*")
+                    ? name.substring(0, name.length() - 2).replace('.', '/') + "/"
+                    : type.replace('.', '/') + ".class";
+            if (name.startsWith("java.") || cl.getResource(resource) != null) out.add(imp);
+        }
+        return out;
+    }
+
     /** What a cell left behind: the value of its last expression, if it ended with one. */
     public record Result(boolean hasValue, Object value, String text) {
         static final Result NONE = new Result(false, null, null);
@@ -52,8 +68,8 @@ public final class JavaEngine implements AutoCloseable {
                 .executionEngine(provider, Map.of())
                 .compilerOptions("--class-path", String.join(File.pathSeparator, classPath), "-proc:none")
                 .build();
-        for (String imp : IMPORTS) {
-            shell.eval(imp); // a rejected import (package not built yet) is simply not there
+        for (String imp : availableImports()) {
+            shell.eval(imp);
         }
     }
 
@@ -216,7 +232,9 @@ public final class JavaEngine implements AutoCloseable {
         CellSplitter.Piece p = pieceAt(cell, end);
         String src = upTo.substring(p.offset());
         StringBuilder sb = new StringBuilder();
-        for (SourceCodeAnalysis.Documentation d : shell.sourceCodeAnalysis().documentation(src, src.length(), javadoc)) {
+        List<SourceCodeAnalysis.Documentation> docs = shell.sourceCodeAnalysis().documentation(src, src.length(), javadoc);
+        if (docs.isEmpty()) docs = shell.sourceCodeAnalysis().documentation(src + "(", src.length() + 1, javadoc); // a bare method name
+        for (SourceCodeAnalysis.Documentation d : docs) {
             if (sb.length() > 0) sb.append("\n\n");
             sb.append(d.signature());
             if (d.javadoc() != null && !d.javadoc().isBlank()) sb.append("\n").append(d.javadoc().strip());

@@ -17,6 +17,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--imports")) { // for ./tradebook jshell
+            JavaEngine.availableImports().forEach(System.out::println);
+            return;
+        }
         if (args.length != 1) {
             System.err.println("usage: java -cp ... tradebook.kernel.Main CONNECTION_FILE (Jupyter runs this; see ./tradebook install)");
             System.exit(2);

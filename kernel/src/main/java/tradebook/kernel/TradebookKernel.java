@@ -2,17 +2,32 @@ package tradebook.kernel;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
+import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The protocol side: maps Jupyter requests (via jupyter-jvm-basekernel) onto the {@link JavaEngine}
@@ -30,10 +45,90 @@ final class TradebookKernel extends BaseKernel {
             .codemirror("text/x-java")
             .build();
     private volatile CellRunner runner;
+    private volatile ShellReplyEnvironment currentEnv;
+    private static final Pattern HELP = Pattern.compile("\\s*([\\w.$]+(?:\\(\\))?)\\s*\\?\\s*");
 
     TradebookKernel(CompletableFuture<JavaEngine> engine) {
         this.engine = engine;
-        Display.setSink(this::show);
+        Display.setSink(new Display.Sink() {
+            @Override
+            public void show(Map<String, String> bundle, String displayId, boolean update) {
+                TradebookKernel.this.show(bundle, displayId, update);
+            }
+
+            @Override
+            public void clear(boolean wait) {
+                clearOutput(wait);
+            }
+        });
+    }
+
+    /**
+     * Wraps basekernel's execute handler: remembers the reply environment while a cell runs (for
+     * clear_output) and answers {@code name?} help requests with a pager payload.
+     */
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        ShellHandler<ExecuteRequest> base = connection.getHandler(MessageType.EXECUTE_REQUEST);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, (env, msg) -> {
+            Matcher help = HELP.matcher(msg.getContent().getCode());
+            if (help.matches()) {
+                page(env, msg, help.group(1));
+                return;
+            }
+            currentEnv = env;
+            try {
+                base.handle(env, msg);
+            } finally {
+                currentEnv = null;
+            }
+        });
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, msg) -> {
+            env.setBusyDeferIdle();
+            env.reply((KernelInfoReply) new Replies.KernelInfo(VERSION, languageInfo, getBanner()));
+        });
+        connection.setHandler(MessageType.HISTORY_REQUEST, (env, msg) -> {
+            env.setBusyDeferIdle();
+            env.reply(new Replies.History(lookup(msg.getContent()), msg.getContent().includeOutput()));
+        });
+    }
+
+    static final String VERSION = "0.1.0";
+
+    private List<HistoryEntry> lookup(HistoryRequest r) {
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (r.includeOutput()) flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        if (r instanceof HistoryRequest.Tail t) return history.lookupTail(t.getMaxReturnLength(), flags);
+        if (r instanceof HistoryRequest.Range g) return history.lookupRange(g.getSessionIndex(), g.getStart(), g.getStop(), flags);
+        if (r instanceof HistoryRequest.Search s) {
+            if (s.filterUnique()) flags.add(HistoryManager.ResultFlag.UNIQUE);
+            return history.search(s.getPattern(), s.getMaxReturnLength(), flags);
+        }
+        return List.of();
+    }
+
+    private void page(ShellReplyEnvironment env, Message<ExecuteRequest> msg, String name) {
+        int count = executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        String code = msg.getContent().getCode();
+        env.publish(new PublishExecuteInput(code, count));
+        history.add(count, code);
+        String text;
+        try {
+            text = engine().documentation(name, name.length(), true).orElse("No documentation found for " + name);
+        } catch (CellError e) {
+            text = e.getMessage();
+        }
+        env.reply(new PagerReply(count, text));
+    }
+
+    private void clearOutput(boolean wait) {
+        ShellReplyEnvironment env = currentEnv;
+        if (env == null) return;
+        System.out.flush();
+        System.err.flush();
+        env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
     private JavaEngine engine() throws CellError {
@@ -84,7 +179,9 @@ final class TradebookKernel extends BaseKernel {
             System.err.flush();
         }
         if (!r.hasValue() || r.value() instanceof Display.Handle) return null;
-        return toDisplayData(Renderer.render(r.value(), r.text()));
+        Map<String, String> bundle = Renderer.render(r.value(), r.text());
+        history.setOutput(count, bundle.get("text/plain"));
+        return toDisplayData(bundle);
     }
 
     @Override
