@@ -66,8 +66,10 @@ public final class JavaEngine implements AutoCloseable {
         this.classPath.addAll(classPath);
         shell = JShell.builder()
                 .executionEngine(provider, Map.of())
-                .compilerOptions("--class-path", String.join(File.pathSeparator, classPath), "-proc:none")
+                .compilerOptions("-proc:none")
                 .build();
+        // addToClasspath rather than a --class-path option: with the option, later additions (%jars, %maven) are not seen by javac
+        shell.addToClasspath(String.join(File.pathSeparator, classPath));
         for (String imp : availableImports()) {
             shell.eval(imp);
         }

@@ -31,6 +31,9 @@ final class MavenResolver {
     synchronized List<File> resolve(List<String> coords) throws Exception {
         if (system == null) system = new RepositorySystemSupplier().get();
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
+        // POM profiles activate on java.version & co.; without these the model fails and the
+        // (lenient) descriptor policy silently drops every dependency
+        session.setSystemProperties(System.getProperties());
         session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, new LocalRepository(localRepo())));
         RemoteRepository central = new RemoteRepository.Builder("central", "default",
                 System.getProperty("tradebook.maven.central", CENTRAL)).build();
