@@ -21,6 +21,10 @@ public final class Main {
             JavaEngine.availableImports().forEach(System.out::println);
             return;
         }
+        if (args.length == 1 && args[0].equals("--train")) { // a class-loading run for the CDS archive (./tradebook install)
+            train();
+            return;
+        }
         if (args.length != 1) {
             System.err.println("usage: java -cp ... tradebook.kernel.Main CONNECTION_FILE (Jupyter runs this; see ./tradebook install)");
             System.exit(2);
@@ -42,11 +46,27 @@ public final class Main {
         starter.setDaemon(true);
         starter.start();
 
-        JupyterConnection connection = new JupyterConnection(props);
+        JupyterConnection connection = new FastConnection(props);
         TradebookKernel kernel = new TradebookKernel(engine);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();
+        System.exit(0);
+    }
+
+    /** Loads what a typical first session loads: the engine, a cell class, a backtest, rendering. */
+    private static void train() throws Exception {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        try (JavaEngine e = new JavaEngine(userClassPath())) {
+            BuiltinMagics.registerAll();
+            e.warmUp();
+            e.eval("class Trained extends tradebook.examples.SmaCross {}", "train");
+            JavaEngine.Result r = e.eval("new Backtest(Datasets.GOOG(), Trained.class).run()", "train");
+            TradebookKernel.toDisplayData(Renderer.render(r.value(), r.text()));
+            e.eval("1 + 1", "train");
+            e.completeness("int x = 1;");
+            e.complete("Math.ma", 7, new int[1]);
+        }
         System.exit(0);
     }
 
