@@ -33,11 +33,22 @@ def main() -> int:
         nbformat.write(nb, args.output)
     if failed is not None:
         print(f"tradebook run: {args.notebook} failed", file=sys.stderr)
-        print(ANSI.sub("", str(failed)), file=sys.stderr)
+        print(describe(nb) or ANSI.sub("", str(failed)), file=sys.stderr)
         return 1
     cells = sum(1 for c in nb.cells if c.cell_type == "code")
     print(f"tradebook run: {args.notebook}: {cells} code cells ran" + (f", written to {args.output}" if args.output else ""))
     return 0
+
+
+def describe(nb) -> str:
+    """The failing cell: its number, source, and the kernel's error with its traceback."""
+    for i, cell in enumerate(nb.cells, 1):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                trace = ANSI.sub("", "\n".join(out.get("traceback", [])))
+                return (f"cell {i}:\n{cell.source}\n{'-' * 40}\n"
+                        f"{out.get('ename')}: {out.get('evalue')}\n{trace}")
+    return ""
 
 
 def _dir(path: str) -> str:
