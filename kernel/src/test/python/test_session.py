@@ -89,7 +89,8 @@ def test_compile_error_shows_the_cell_line_with_a_caret_then_a_cell_works(kc):
     lines = text.splitlines()
     code_line = next(i for i, l in enumerate(lines) if "String s = a + 1;" in l)
     caret = lines[code_line + 1]
-    assert caret.index("^") == lines[code_line].index("a + 1")
+    start = lines[code_line].index("a + 1")
+    assert start <= caret.index("^") < start + len("a + 1")  # javac's own caret position (the operator)
     assert "$JShell$" not in text
     assert execute(kc, "3 * 3").result()["text/plain"] == "9"
 
@@ -231,3 +232,34 @@ def test_restart_gives_a_fresh_kernel():
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+@pytest.mark.parametrize("code, shown", [
+    ("1 + 1 // a comment", "2"),
+    ("'a'", "'a'"),
+    ("null", "null"),
+    ("new int[] {1, 2}", "int[2] { 1, 2 }"),
+    ('String greet(String n) { return "hi " + n; }\ngreet("you");', '"hi you"'),
+])
+def test_last_expression_values(kc, code, shown):
+    r = execute(kc, code)
+    assert r.status == "ok", r.error()
+    assert r.result()["text/plain"] == shown
+
+
+def test_a_void_call_last_shows_output_but_no_result(kc):
+    r = execute(kc, 'System.out.println("printed")')
+    assert r.status == "ok" and r.stdout() == "printed\n" and r.result() is None
+
+
+def test_errors_in_a_last_expression_point_at_the_cell_line(kc):
+    r = execute(kc, "int k = 0;\n\n10 / k")
+    assert r.status == "error"
+    assert "ArithmeticException: / by zero" in plain(r.error()["traceback"])
+    assert "line 3" in plain(r.error()["traceback"])
+    r = execute(kc, 'int a = 1;\na + "x".nope()')
+    text = plain(r.error()["traceback"])
+    assert r.error()["ename"] == "CompileError" and "cannot find symbol" in text and "(line 2)" in text
+    lines = text.splitlines()
+    i = next(n for n, l in enumerate(lines) if 'a + "x".nope()' in l)
+    assert lines[i + 1].index("^") == lines[i].index(".nope") or lines[i + 1].index("^") == lines[i].index("nope")

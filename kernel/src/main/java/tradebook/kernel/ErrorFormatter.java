@@ -38,7 +38,7 @@ final class ErrorFormatter {
     static List<String> compileError(String cell, int snippetOffset, List<Diag> diags) {
         List<String> out = new ArrayList<>();
         for (Diag d : diags) {
-            long rel = d.start() >= 0 ? d.start() : d.position();
+            long rel = d.position() >= 0 ? d.position() : d.start(); // where javac puts its caret
             String[] msg = cleanMessage(d.message());
             if (rel < 0) {
                 out.add(Ansi.red("error: ") + msg[0]);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
@@ -98,7 +99,43 @@ public final class JavaEngine implements AutoCloseable {
         return result;
     }
 
+    /** Sources that cannot be expressions (declarations, statements, imports): no point trying them as one. */
+    private static final Pattern NOT_EXPRESSION = Pattern.compile("(?s)\\s*(?:(?:class|interface|enum|record|import|public|private"
+            + "|protected|static|final|abstract|sealed|non-sealed|if|for|while|do|switch|try|return|throw|break|continue|var"
+            + "|synchronized|assert|yield|package|void)\\b|[@{;]).*");
+    private static final Pattern DECLARATION = Pattern.compile("(?s)\\s*(?!new\\b)[\\w$.]+(?:<[^=;(){}]*>)?(?:\\[\\])*\\s+[\\w$]+\\s*(?:[=;(\\[]|$).*");
+
     private Result evalPiece(String cell, String label, CellSplitter.Piece piece) throws CellError {
+        String src = piece.source();
+        if (!NOT_EXPRESSION.matcher(src).matches() && !DECLARATION.matcher(src).matches()) {
+            Result r = evalAsValueStatement(cell, label, piece);
+            if (r != null) return r;
+        }
+        return evalSnippet(cell, label, piece);
+    }
+
+    /** Runs an expression as {@code Values.set(expr);} (see {@link Values}); null when that does not compile (void call, not an expression, an error) and the snippet must run as JShell would. */
+    private Result evalAsValueStatement(String cell, String label, CellSplitter.Piece piece) throws CellError {
+        String body = piece.source().strip();
+        while (body.endsWith(";")) body = body.substring(0, body.length() - 1).stripTrailing();
+        if (body.isEmpty()) return null;
+        Values.clear();
+        List<SnippetEvent> events = shell.eval("tradebook.kernel.Values.set(" + body + "\n);");
+        if (stopped.get()) throw interrupted();
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) continue;
+            if (e.status() == Snippet.Status.REJECTED) return null;
+            int offset = piece.offset() + Math.max(0, piece.source().indexOf(body.isEmpty() ? " " : body.substring(0, 1)));
+            errors.remember(e.snippet().id(), new ErrorFormatter.Origin(label, cell, offset));
+            if (e.exception() != null) throw runtimeError(e.exception());
+        }
+        if (!Values.isSet()) return Result.NONE;
+        Object v = Values.get();
+        Values.clear();
+        return new Result(true, v, KernelExecutionControl.repr(v));
+    }
+
+    private Result evalSnippet(String cell, String label, CellSplitter.Piece piece) throws CellError {
         List<SnippetEvent> events = shell.eval(piece.source());
         if (stopped.get()) throw interrupted();
         Result result = Result.NONE;

@@ -56,6 +56,11 @@ final class KernelExecutionControl extends LocalExecutionControl {
         return f.get(null);
     }
 
+    /** JShell's own text for a value ({@code "text"} quoted, arrays spelled out). */
+    static String repr(Object value) {
+        return valueString(value);
+    }
+
     boolean hasValue(String name) {
         return fields.containsKey(name);
     }

@@ -18,7 +18,7 @@ class ErrorFormatterTest {
         int snippetOffset = cell.indexOf("String");
         int rel = "String s = ".length();
         List<String> out = ErrorFormatter.compileError(cell, snippetOffset,
-                List.of(new ErrorFormatter.Diag(rel, rel + 2, rel + 5, "incompatible types: int cannot be converted to java.lang.String")));
+                List.of(new ErrorFormatter.Diag(rel, rel, rel + 5, "incompatible types: int cannot be converted to java.lang.String")));
         String[] lines = plain(out).split("\n");
         assertEquals("error: incompatible types: int cannot be converted to java.lang.String  (line 2)", lines[0]);
         assertEquals("    String s = a + 1;", lines[1]);
