@@ -44,12 +44,14 @@ public final class Main {
             }
         }, "engine-start");
         starter.setDaemon(true);
-        starter.start();
 
         JupyterConnection connection = new FastConnection(props);
         TradebookKernel kernel = new TradebookKernel(engine);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        // the engine (JShell, javac warm-up) starts once the sockets are up: on a busy machine it
+        // would otherwise compete with them for the CPU and delay the first kernel_info_reply
+        starter.start();
         connection.waitUntilClose();
         System.exit(0);
     }
