@@ -81,6 +81,9 @@ final class ErrorFormatter {
             out.add(depth == 0 ? Ansi.red(head) : Ansi.red("Caused by: ") + head);
             StackTraceElement[] frames = cur.frames();
             int shared = sharedTail(frames, enclosing); // frames the enclosing trace already showed
+            // library frames only where the failure happened (the innermost cause): above it they
+            // only show how the library got there, which a wrapping message already says
+            int libraryLimit = cur.cause() == null || depth + 1 >= MAX_CAUSES ? LIBRARY_FRAMES : 0;
             int hidden = 0, library = 0;
             List<String> lib = new ArrayList<>();
             for (int i = 0; i < frames.length - shared; i++) {
@@ -88,7 +91,7 @@ final class ErrorFormatter {
                 String user = userFrame(f);
                 if (user != null) {
                     out.add("    at " + user);
-                } else if (isPlumbing(f.getClassName()) || library >= LIBRARY_FRAMES) {
+                } else if (isPlumbing(f.getClassName()) || library >= libraryLimit) {
                     hidden++;
                 } else {
                     lib.add(Ansi.dim("    in " + f));

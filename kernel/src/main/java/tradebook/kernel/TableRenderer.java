@@ -1,8 +1,13 @@
 package tradebook.kernel;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tradebook.display.Html;
 
 /** Tablesaw tables as an HTML table with a row limit and a "n more rows" note. */
@@ -11,6 +16,21 @@ final class TableRenderer {
     static volatile int rowLimit = Integer.getInteger("tradebook.table.rows", 20);
 
     private TableRenderer() {}
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** Numbers rounded to 6 decimals without trailing zeros, times without the ISO 'T' (as pandas shows them). */
+    static String cell(Column<?> col, int row) {
+        if (col.isMissing(row)) return "";
+        Object v = col.get(row);
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) return String.valueOf(d);
+            return BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof LocalDateTime t) return DATE_TIME.format(t);
+        return col.getString(row);
+    }
 
     static Map<String, String> render(Object o) {
         Table t = (Table) o;
@@ -21,7 +41,7 @@ final class TableRenderer {
         for (int r = 0; r < shown; r++) {
             h.append("<tr><th>").append(r).append("</th>");
             for (int c = 0; c < t.columnCount(); c++) {
-                h.append("<td>").append(Html.escape(t.getString(r, c))).append("</td>");
+                h.append("<td>").append(Html.escape(cell(t.column(c), r))).append("</td>");
             }
             h.append("</tr>");
         }

@@ -38,19 +38,22 @@ class ErrorFormatterTest {
         f.remember("7", new ErrorFormatter.Origin("cell [2]", cell, 0));
         f.remember("9", new ErrorFormatter.Origin("cell [3]", "new Backtest(...).run()", 0));
         StackTraceElement user = new StackTraceElement("Divider", "next", "#7", 5);
-        StackTraceElement run = new StackTraceElement("tradebook.backtest.Backtest", "run", "Backtest.java", 240);
+        StackTraceElement run = new StackTraceElement("tradebook.backtest.Backtest", "run", "Backtest.java", 247);
+        StackTraceElement callNext = new StackTraceElement("tradebook.backtest.Backtest", "run", "Backtest.java", 240);
         StackTraceElement cellFrame = new StackTraceElement("", "", "#9", 1);
         StackTraceElement reflect = new StackTraceElement("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -1);
         ErrorFormatter.Thrown cause = new ErrorFormatter.Thrown("java.lang.ArithmeticException", "/ by zero",
-                new StackTraceElement[] {user, run, cellFrame, reflect}, null);
+                new StackTraceElement[] {user, callNext, cellFrame, reflect}, null);
         ErrorFormatter.Thrown top = new ErrorFormatter.Thrown("tradebook.backtest.BacktestException", "Divider.next() failed at bar 1",
                 new StackTraceElement[] {run, cellFrame, reflect}, cause);
         String text = plain(f.exception(top));
         String[] lines = text.split("\n");
         assertEquals("BacktestException: Divider.next() failed at bar 1", lines[0]);
         assertEquals("    at cell [3], line 1", lines[1]);
-        assertTrue(lines[2].contains("in tradebook.backtest.Backtest.run(Backtest.java:240)"), text);
+        assertEquals("    ... 2 more frames", lines[2], "library frames of a wrapping exception are counted, not shown");
+        assertFalse(text.contains("Backtest.java:247"), text);
         assertTrue(text.contains("Caused by: ArithmeticException: / by zero\n    at Divider.next (cell [2], line 5)"), text);
+        assertTrue(text.contains("in tradebook.backtest.Backtest.run(Backtest.java:240)"), "the root cause shows where the library was");
         assertFalse(text.contains("jdk.internal"), text);
         assertEquals(1, text.split("at cell \\[3\\]", -1).length - 1, "the cause's shared frames are not repeated");
     }
