@@ -263,3 +263,12 @@ def test_errors_in_a_last_expression_point_at_the_cell_line(kc):
     lines = text.splitlines()
     i = next(n for n, l in enumerate(lines) if 'a + "x".nope()' in l)
     assert lines[i + 1].index("^") == lines[i].index(".nope") or lines[i + 1].index("^") == lines[i].index("nope")
+
+
+def test_a_chart_renders_with_plotly_json_as_an_object_and_a_png(kc):
+    execute(kc, SMA_CROSS)
+    r = execute(kc, "Backtest bt = new Backtest(Datasets.GOOG(), SmaCross.class);\nbt.run();\nbt.plot()", timeout=120)
+    assert r.status == "ok", r.error()
+    data = r.result()
+    assert isinstance(data["application/vnd.plotly.v1+json"], dict) and "data" in data["application/vnd.plotly.v1+json"]
+    assert data["image/png"].startswith("iVBOR") and "text/plain" in data
