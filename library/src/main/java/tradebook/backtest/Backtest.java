@@ -348,6 +348,17 @@ public class Backtest {
                 + v.getClass().getSimpleName() + ")");
     }
 
+    /** The chart of the latest {@code run()}: equity, P/L, candlesticks with trades, volume, indicators. */
+    public tradebook.chart.Chart plot() {
+        return plot(tradebook.chart.PlotOptions.defaults());
+    }
+
+    /** The chart of the latest {@code run()} with Backtesting.py-style options. */
+    public tradebook.chart.Chart plot(tradebook.chart.PlotOptions options) {
+        if (lastStats == null) throw new IllegalStateException("nothing to plot yet: call run() (or optimize()) first");
+        return tradebook.chart.Chart.plot(lastStats, options);
+    }
+
     @Override public String toString() {
         return "Backtest[" + data.name() + ", " + (strategyClass != null ? strategyClass.getSimpleName() : "strategy factory") + "]";
     }

@@ -198,8 +198,8 @@ public final class OptimizationResult implements Displayable {
     /**
      * The heatmap as a 2-D table: one row per value of {@code rows} (first column, named so), one
      * column per value of {@code columns} (named by the value), each cell the objective aggregated
-     * over the other parameters by {@code agg}: {@code "max"}, {@code "min"}, {@code "mean"} or
-     * {@code "median"} (NaN ignored; NaN where nothing ran). As pandas'
+     * over the other parameters by {@code agg}: {@code "max"}, {@code "min"}, {@code "mean"},
+     * {@code "median"}, {@code "sum"} or {@code "count"} (NaN ignored; NaN where nothing ran). As pandas'
      * {@code heatmap.groupby([rows, columns]).agg(agg).unstack()}; see {@link tradebook.lib.Heatmaps}.
      */
     public Table pivot(String rows, String columns, String agg) {

@@ -24,7 +24,7 @@ import tradebook.display.Html;
  * <p>Values are {@link Double} (NaN where undefined), {@link Integer} for {@code # Trades},
  * {@link LocalDateTime} for Start/End and {@link Duration} for durations (null where undefined).
  */
-public final class Stats implements Displayable {
+public class Stats implements Displayable {
     private final LinkedHashMap<String, Object> values;
     private final Bars data;
     private final List<Trade> trades;
@@ -34,6 +34,7 @@ public final class Stats implements Displayable {
     private final List<String> warnings;
     private final Backtest backtest;
     private final int warmup;
+    private final String strategyLabel; // shown as _strategy when there is no single-asset strategy
 
     Stats(LinkedHashMap<String, Object> values, Bars data, List<Trade> trades, double[] equity,
           Strategy strategy, List<String> warnings, Backtest backtest, int warmup) {
@@ -45,6 +46,43 @@ public final class Stats implements Displayable {
         this.warnings = warnings;
         this.backtest = backtest;
         this.warmup = warmup;
+        this.strategyLabel = null;
+    }
+
+    /**
+     * For other engines (the portfolio engine): stats values already computed (see {@link
+     * #computeValues}), the data whose time index the equity follows, and a label for the
+     * strategy. Such stats have no single-asset {@link #tradeList()} or {@link #strategy()}.
+     */
+    protected Stats(LinkedHashMap<String, Object> values, Bars data, double[] equity, String strategyLabel,
+                    List<String> warnings, int warmup) {
+        this.values = values;
+        this.data = data;
+        this.trades = List.of();
+        this.equity = equity;
+        this.strategy = null;
+        this.warnings = List.copyOf(warnings);
+        this.backtest = null;
+        this.warmup = warmup;
+        this.strategyLabel = strategyLabel;
+    }
+
+    /**
+     * Backtesting.py's stats keys from primitive inputs, for engines outside this package: the
+     * time index and period of {@code data}, equity per bar, the benchmark prices that "Buy &amp;
+     * Hold Return [%]" and Beta compare against (buy-and-hold from bar {@code benchmarkStart}),
+     * and the closed trades as parallel arrays (P/L in cash, return as a fraction, entry and exit
+     * bar, in order of closing) with their total commissions.
+     */
+    protected static LinkedHashMap<String, Object> computeValues(Bars data, double[] equity, double[] benchmark, int benchmarkStart,
+                                                                 double[] tradePl, double[] tradeReturn, int[] entryBar, int[] exitBar,
+                                                                 double commissions, double riskFreeRate) {
+        return StatsCalculator.values(data, equity, benchmark, benchmarkStart, tradePl, tradeReturn, entryBar, exitBar,
+                commissions, riskFreeRate);
+    }
+
+    private String label() {
+        return strategy != null ? strategy.toString() : strategyLabel;
     }
 
     /** A stats value by its Backtesting.py key, e.g. {@code "Return [%]"}. */
@@ -178,7 +216,7 @@ public final class Stats implements Displayable {
             first = false;
             sb.append(jsonString(e.getKey())).append(": ").append(jsonValue(e.getValue()));
         }
-        if (strategy != null) sb.append(", \"_strategy\": ").append(jsonString(strategy.toString()));
+        if (label() != null) sb.append(", \"_strategy\": ").append(jsonString(label()));
         return sb.append('}').toString();
     }
 
@@ -229,20 +267,30 @@ public final class Stats implements Displayable {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             sb.append(String.format(Locale.ROOT, "%-" + (w + 2) + "s%s%n", e.getKey(), format(e.getValue())));
         }
-        if (strategy != null) sb.append(String.format(Locale.ROOT, "%-" + (w + 2) + "s%s%n", "_strategy", strategy));
+        if (label() != null) sb.append(String.format(Locale.ROOT, "%-" + (w + 2) + "s%s%n", "_strategy", label()));
         return sb.toString();
     }
 
     /** An HTML table of the stats. */
     public String toHtml() {
         StringBuilder sb = new StringBuilder("<table class=\"tradebook-stats\" style=\"font-variant-numeric:tabular-nums\">");
-        sb.append("<thead><tr><th style=\"text-align:left\">").append(strategy == null ? "" : Html.escape(strategy))
+        sb.append("<thead><tr><th style=\"text-align:left\">").append(label() == null ? "" : Html.escape(label()))
                 .append("</th><th style=\"text-align:right\">").append(Html.escape(data.name())).append("</th></tr></thead><tbody>");
         for (Map.Entry<String, Object> e : values.entrySet()) {
             sb.append("<tr><td style=\"text-align:left\">").append(Html.escape(e.getKey())).append("</td><td style=\"text-align:right\">")
                     .append(Html.escape(format(e.getValue()))).append("</td></tr>");
         }
         return sb.append("</tbody></table>").toString();
+    }
+
+    /** The chart of this run: equity, P/L, candlesticks with trades, volume, indicators. */
+    public tradebook.chart.Chart plot() {
+        return tradebook.chart.Chart.plot(this);
+    }
+
+    /** The chart of this run with Backtesting.py-style options. */
+    public tradebook.chart.Chart plot(tradebook.chart.PlotOptions options) {
+        return tradebook.chart.Chart.plot(this, options);
     }
 
     @Override public Map<String, String> toMimeBundle() {

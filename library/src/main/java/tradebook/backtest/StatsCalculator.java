@@ -22,10 +22,36 @@ final class StatsCalculator {
 
     static Stats compute(Bars data, List<Trade> trades, double[] equity, Strategy strategy, int warmup,
                          Backtest.Settings settings, List<String> warnings, Backtest backtest) {
+        int nt = trades.size();
+        double[] pl = new double[nt], ret = new double[nt];
+        int[] entry = new int[nt], exit = new int[nt];
+        double commissions = 0;
+        for (int k = 0; k < nt; k++) {
+            Trade tr = trades.get(k);
+            pl[k] = tr.pl();
+            ret[k] = tr.plPct();
+            entry[k] = tr.entryBar;
+            exit[k] = tr.exitBar;
+            commissions += tr.commissions;
+        }
+        LinkedHashMap<String, Object> s = values(data, equity, data.close().array(), warmup, pl, ret, entry, exit,
+                commissions, settings.riskFreeRate);
+        return new Stats(s, data, List.copyOf(trades), equity, strategy, List.copyOf(warnings), backtest, warmup);
+    }
+
+    /**
+     * The stats values from primitive inputs, shared by the single-asset and portfolio engines:
+     * {@code data} gives the time index and period, {@code benchmark} the prices "Buy &amp; Hold"
+     * and Beta compare against (from bar {@code benchmarkStart}), and the closed trades come as
+     * parallel arrays (P/L in cash, return as a fraction, entry and exit bar).
+     */
+    static LinkedHashMap<String, Object> values(Bars data, double[] equity, double[] benchmark, int benchmarkStart,
+                                                double[] tradePl, double[] tradeReturn, int[] entryBar, int[] exitBar,
+                                                double commissions, double rf) {
         int n = equity.length;
         long[] t = data.timeArray();
-        double[] close = data.close().array();
-        double rf = settings.riskFreeRate;
+        double[] close = benchmark;
+        int warmup = benchmarkStart;
         LinkedHashMap<String, Object> s = new LinkedHashMap<>();
 
         // Drawdown episodes: from an equity peak (drawdown 0) to the next peak or the last bar.
@@ -57,12 +83,10 @@ final class StatsCalculator {
         Duration duration = Duration.ofMillis(t[n - 1] - t[0]);
         s.put("Duration", duration);
 
-        int exposed = exposedBars(trades, n);
+        int exposed = exposedBars(entryBar, exitBar, n);
         s.put("Exposure Time [%]", exposed * 100.0 / n);
         s.put("Equity Final [$]", equity[n - 1]);
         s.put("Equity Peak [$]", maxEquity);
-        double commissions = 0;
-        for (Trade tr : trades) commissions += tr.commissions;
         if (commissions != 0) s.put("Commissions [$]", commissions);
         s.put("Return [%]", (equity[n - 1] - equity[0]) / equity[0] * 100);
         double c0 = close[Math.min(warmup, n - 1)];
@@ -105,15 +129,10 @@ final class StatsCalculator {
         s.put("Max. Drawdown Duration", roundUp(max(durs), unit));
         s.put("Avg. Drawdown Duration", roundUp(mean(durs), unit));
 
-        int nt = trades.size();
-        double[] pl = new double[nt], ret = new double[nt];
+        int nt = tradePl.length;
+        double[] pl = tradePl, ret = tradeReturn;
         List<Double> tdur = new ArrayList<>();
-        for (int k = 0; k < nt; k++) {
-            Trade tr = trades.get(k);
-            pl[k] = tr.pl();
-            ret[k] = tr.plPct();
-            tdur.add((double) (t[tr.exitBar] - t[tr.entryBar]));
-        }
+        for (int k = 0; k < nt; k++) tdur.add((double) (t[exitBar[k]] - t[entryBar[k]]));
         s.put("# Trades", nt);
         int wins = 0;
         for (double p : pl) if (p > 0) wins++;
@@ -147,8 +166,7 @@ final class StatsCalculator {
         avgWin = nw == 0 ? Double.NaN : avgWin / nw;
         avgLoss = nl == 0 ? Double.NaN : avgLoss / nl;
         s.put("Kelly Criterion", winRate - (1 - winRate) / (avgWin / -avgLoss));
-
-        return new Stats(s, data, List.copyOf(trades), equity, strategy, List.copyOf(warnings), backtest, warmup);
+        return s;
     }
 
     /** Drawdown per bar (fraction) and, at the end of each drawdown, its duration in ms (NaN elsewhere). */
@@ -205,14 +223,11 @@ final class StatsCalculator {
     }
 
     /** Bars with at least one trade open (entry to exit bar, inclusive), from the union of trade intervals. */
-    static int exposedBars(List<Trade> trades, int n) {
-        int m = trades.size();
+    static int exposedBars(int[] entryBar, int[] exitBar, int n) {
+        int m = entryBar.length;
         if (m == 0) return 0;
         long[] iv = new long[m];
-        for (int k = 0; k < m; k++) {
-            Trade tr = trades.get(k);
-            iv[k] = ((long) tr.entryBar << 32) | Math.min(tr.exitBar, n - 1);
-        }
+        for (int k = 0; k < m; k++) iv[k] = ((long) entryBar[k] << 32) | Math.min(exitBar[k], n - 1);
         java.util.Arrays.sort(iv); // by entry bar
         int count = 0, curStart = -1, curEnd = -2;
         for (long x : iv) {

@@ -85,7 +85,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        for (String extra : List.of("tradebook.backtest.OptimizationBench")) {
+        for (String extra : List.of("tradebook.backtest.OptimizationBench", "tradebook.portfolio.PortfolioBench")) {
             try {
                 Class.forName(extra); // registers its workloads, if present
             } catch (ClassNotFoundException ignored) {

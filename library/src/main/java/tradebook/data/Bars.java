@@ -126,6 +126,50 @@ public class Bars {
         for (String w : warnings) System.err.println("warning: " + w);
     }
 
+    /**
+     * Bars on a time index shared with other instruments (a portfolio's union index), where a
+     * bar with NaN Open/High/Low/Close means the instrument has no price there (not listed yet,
+     * delisted, or a gap left unfilled). Arrays are not copied. Prices that are present must be
+     * finite and positive, and a bar is either fully priced or fully NaN.
+     */
+    public static Bars aligned(String name, long[] timeMillis, double[] open, double[] high, double[] low,
+                               double[] close, double[] volume) {
+        int n = timeMillis.length;
+        for (double[] a : new double[][] {open, high, low, close}) {
+            if (a == null || a.length != n) throw new DataException(name + ": Open, High, Low and Close must all have " + n + " values");
+        }
+        if (volume != null && volume.length != n) throw new DataException(name + ": Volume has " + volume.length + " values, expected " + n);
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && timeMillis[i] <= timeMillis[i - 1]) {
+                throw new DataException(name + ": aligned times must increase strictly (bar " + i + ", " + format(timeMillis[i]) + ")");
+            }
+            boolean missing = Double.isNaN(close[i]);
+            double[] row = {open[i], high[i], low[i], close[i]};
+            for (double v : row) {
+                if (missing ? !Double.isNaN(v) : !(v > 0 && v < Double.POSITIVE_INFINITY)) {
+                    throw new DataException(name + ": bar " + i + " (" + format(timeMillis[i]) + ") has OHLC " + Arrays.toString(row)
+                            + "; an aligned bar is either all NaN (no price) or all finite and positive");
+                }
+            }
+        }
+        return new Bars(name, timeMillis, open, high, low, close, volume);
+    }
+
+    /** Unchecked: for {@link #aligned}, whose NaN rows the regular constructor would refuse. */
+    private Bars(String name, long[] time, double[] open, double[] high, double[] low, double[] close, double[] volume) {
+        this.name = name == null ? "data" : name;
+        this.time = time;
+        this.open = open;
+        this.high = high;
+        this.low = low;
+        this.close = close;
+        this.volume = volume;
+        this.extra = new LinkedHashMap<>();
+        this.warnings = new ArrayList<>();
+        this.total = time.length;
+        this.visible = time.length;
+    }
+
     /** A view sharing the arrays; used by {@link BarsCursor}. */
     Bars(Bars src) {
         this.name = src.name;
