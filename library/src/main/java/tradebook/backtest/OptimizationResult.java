@@ -209,6 +209,15 @@ public final class OptimizationResult implements Displayable {
         return tradebook.lib.Heatmaps.pivot(heatmap(), rows, columns, agg);
     }
 
+    /** The best run's chart. */
+    public tradebook.chart.Chart plot() { return stats().plot(); }
+
+    /** Heatmaps of the objective for every pair of parameters, the best over the others. */
+    public tradebook.chart.Chart plotHeatmaps() { return tradebook.chart.Chart.plotHeatmaps(heatmap(), minimize ? "min" : "max"); }
+
+    /** Heatmaps aggregated by {@code agg} ("max", "mean", ...). */
+    public tradebook.chart.Chart plotHeatmaps(String agg) { return tradebook.chart.Chart.plotHeatmaps(heatmap(), agg); }
+
     private String header() {
         return String.format(Locale.ROOT, "Best of %d combinations (%s %s): %s in %.2fs%s", tries(), minimize ? "minimize" : "maximize",
                 objective, bestParams == null ? "-" : bestParams, elapsed.toNanos() / 1e9,
