@@ -1,0 +1,62 @@
+"""The launcher's kernel commands: install (without Jupyter's help), run, jshell."""
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import nbformat
+
+from conftest import SMA_CROSS
+
+ROOT = Path(__file__).resolve().parents[4]
+TRADEBOOK = str(ROOT / "tradebook")
+
+
+def sh(*args, env=None, input=None, timeout=300):
+    return subprocess.run([TRADEBOOK, *args], cwd=ROOT, env={**os.environ, **(env or {})}, input=input,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_install_writes_the_kernel_spec_and_honours_jupyter_data_dir(tmp_path):
+    r = sh("install", env={"JUPYTER_DATA_DIR": str(tmp_path / "data")})
+    assert r.returncode == 0, r.stderr
+    spec = json.loads((tmp_path / "data" / "kernels" / "tradebook" / "kernel.json").read_text())
+    assert spec["display_name"] == "Java (Tradebook)" and spec["language"] == "java"
+    assert spec["interrupt_mode"] == "message" and "{connection_file}" in spec["argv"]
+
+    r = sh("install", "--prefix", str(tmp_path / "prefix"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "prefix" / "share" / "jupyter" / "kernels" / "tradebook" / "kernel.json").is_file()
+
+
+def notebook(path, *cells):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(c) for c in cells]
+    nb.metadata["kernelspec"] = {"name": "tradebook", "display_name": "Java (Tradebook)", "language": "java"}
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_run_executes_a_notebook_headlessly(tmp_path):
+    nb = notebook(tmp_path / "ok.ipynb", SMA_CROSS,
+                  "new Backtest(Datasets.GOOG(), SmaCross.class).cash(10_000).commission(.002).run()")
+    out = tmp_path / "out.ipynb"
+    r = sh("run", str(nb), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    done = nbformat.read(str(out), as_version=4)
+    result = done.cells[1].outputs[-1]
+    assert result.output_type == "execute_result" and "Return [%]" in result.data["text/html"]
+
+
+def test_run_fails_with_the_failing_cells_error(tmp_path):
+    nb = notebook(tmp_path / "bad.ipynb", "int a = 1;", 'String s = a;', "a + 1")
+    r = sh("run", str(nb))
+    assert r.returncode == 1
+    assert "String s = a;" in r.stderr and "incompatible types" in r.stderr
+
+
+def test_jshell_has_the_library_and_imports():
+    r = sh("jshell", "-q", input='new Backtest(Datasets.GOOG(), SmaCross.class).cash(10_000).commission(.002).run().get("Return [%]")\n/exit\n')
+    assert r.returncode == 0, r.stderr
+    assert "462.63" in r.stdout
+    assert "SLF4J" not in r.stdout + r.stderr
