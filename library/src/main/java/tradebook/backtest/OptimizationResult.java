@@ -198,8 +198,8 @@ public final class OptimizationResult implements Displayable {
     /**
      * The heatmap as a 2-D table: one row per value of {@code rows} (first column, named so), one
      * column per value of {@code columns} (named by the value), each cell the objective aggregated
-     * over the other parameters by {@code agg}: {@code "max"}, {@code "min"}, {@code "mean"} or
-     * {@code "median"} (NaN ignored; NaN where nothing ran). As pandas'
+     * over the other parameters by {@code agg}: {@code "max"}, {@code "min"}, {@code "mean"},
+     * {@code "median"}, {@code "sum"} or {@code "count"} (NaN ignored; NaN where nothing ran). As pandas'
      * {@code heatmap.groupby([rows, columns]).agg(agg).unstack()}; see {@link tradebook.lib.Heatmaps}.
      */
     public Table pivot(String rows, String columns, String agg) {
@@ -208,6 +208,15 @@ public final class OptimizationResult implements Displayable {
         }
         return tradebook.lib.Heatmaps.pivot(heatmap(), rows, columns, agg);
     }
+
+    /** The best run's chart. */
+    public tradebook.chart.Chart plot() { return stats().plot(); }
+
+    /** Heatmaps of the objective for every pair of parameters, the best over the others. */
+    public tradebook.chart.Chart plotHeatmaps() { return tradebook.chart.Chart.plotHeatmaps(heatmap(), minimize ? "min" : "max"); }
+
+    /** Heatmaps aggregated by {@code agg} ("max", "mean", ...). */
+    public tradebook.chart.Chart plotHeatmaps(String agg) { return tradebook.chart.Chart.plotHeatmaps(heatmap(), agg); }
 
     private String header() {
         return String.format(Locale.ROOT, "Best of %d combinations (%s %s): %s in %.2fs%s", tries(), minimize ? "minimize" : "maximize",

@@ -51,6 +51,20 @@ public abstract class Strategy {
         this.broker = broker;
         this.data = data;
         this.position = new Position(broker);
+        BOUND.set(new java.lang.ref.WeakReference<>(this));
+    }
+
+    /** The strategy most recently bound on this thread (weakly held). */
+    private static final ThreadLocal<java.lang.ref.WeakReference<Strategy>> BOUND = new ThreadLocal<>();
+
+    /**
+     * The strategy whose {@code init()} is running on this thread, or null: lets helpers such as
+     * {@code resampleApply(rule, fn, series)} declare indicators as Python's do.
+     */
+    public static Strategy initializing() {
+        java.lang.ref.WeakReference<Strategy> ref = BOUND.get();
+        Strategy s = ref == null ? null : ref.get();
+        return s != null && s.broker != null && s.broker.i < 0 ? s : null; // no bar processed yet: in init()
     }
 
     private Broker broker() {

@@ -21,7 +21,7 @@ public final class Heatmaps {
     private Heatmaps() {}
 
     /** Aggregations a cell can use. */
-    public static final List<String> AGGREGATIONS = List.of("max", "min", "mean", "median");
+    public static final List<String> AGGREGATIONS = List.of("max", "min", "mean", "median", "sum", "count");
 
     /**
      * A 2-D table: first column {@code rows} (its distinct values, sorted), then one column per
@@ -107,15 +107,16 @@ public final class Heatmaps {
     }
 
     private static double aggregate(List<Double> xs, String how) {
+        if (how.equals("count")) return xs.size();
         if (xs.isEmpty()) return Double.NaN;
         double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         switch (how) {
             case "max": return s[s.length - 1];
             case "min": return s[0];
-            case "mean": {
+            case "mean": case "sum": {
                 double sum = 0;
                 for (double v : s) sum += v;
-                return sum / s.length;
+                return how.equals("sum") ? sum : sum / s.length;
             }
             default: return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
         }

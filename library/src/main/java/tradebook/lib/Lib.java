@@ -168,6 +168,30 @@ public final class Lib {
         return resampleApply(strategy, rule + "(" + series.name() + ")", rule, fn, series);
     }
 
+    /**
+     * Python's form, inside a strategy's {@code init()}:
+     * {@code weekly = resampleApply("W-FRI", x -> Ta.sma(x, 10), data().close())} declares the
+     * indicator on the strategy running {@code init()} on this thread. Outside a strategy use
+     * {@link Resample#apply}.
+     */
+    public static Indicator resampleApply(String rule, Function<double[], double[]> fn, Series series) {
+        return resampleApply(initializing("resampleApply"), rule, fn, series);
+    }
+
+    /** {@code resampleApply("W-FRI", Ta::rsi, data().close(), 14)} inside {@code init()}. */
+    public static Indicator resampleApply(String rule, PeriodIndicator fn, Series series, int period) {
+        return resampleApply(initializing("resampleApply"), rule, fn, series, period);
+    }
+
+    private static Strategy initializing(String what) {
+        Strategy s = Strategy.initializing();
+        if (s == null) {
+            throw new IllegalStateException(what + "(rule, fn, series) declares an indicator, so it belongs in a strategy's init(); "
+                    + "elsewhere use Resample.apply(bars, rule, fn, values, agg), which returns the aligned values");
+        }
+        return s;
+    }
+
     /** An indicator function with a period, such as {@code Ta::rsi} or {@code Ta::sma}. */
     @FunctionalInterface
     public interface PeriodIndicator {

@@ -70,6 +70,7 @@ class OptimizationTest {
         assertTrue(Double.isNaN(p.doubleColumn("10").getDouble(2))); // n1 = 15, n2 = 10
         double v = goog().run(Map.of("n1", 15, "n2", 40)).getDouble("Equity Final [$]");
         assertEquals(v, p.doubleColumn("40").getDouble(2), 0);
+        assertTrue(r.plotHeatmaps().toMimeBundle().containsKey("text/html"));
     }
 
     @Test

@@ -79,8 +79,10 @@ class LibTest {
         assertTrue(Double.isNaN(ab.doubleColumn("20").getDouble(1))); // a=2, b=20 never ran
         assertEquals(2, Heatmaps.pivot(h, "a", "b", "mean").doubleColumn("10").getDouble(0)); // (1 + 3)/2
         assertEquals(List.of("b", "x", "y"), Heatmaps.pivot(h, "b", "c", "min").columnNames());
+        assertEquals(2, Heatmaps.pivot(h, "a", "b", "count").doubleColumn("10").getDouble(0));
+        assertEquals(6, Heatmaps.pivot(h, "a", "b", "sum").doubleColumn("10").getDouble(1)); // a=2, b=10: 2 + 4
         assertThrows(IllegalArgumentException.class, () -> Heatmaps.pivot(h, "a", "z", "max"));
-        assertThrows(IllegalArgumentException.class, () -> Heatmaps.pivot(h, "a", "b", "sum"));
+        assertThrows(IllegalArgumentException.class, () -> Heatmaps.pivot(h, "a", "b", "total"));
     }
 
     @Test

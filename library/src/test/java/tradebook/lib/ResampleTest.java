@@ -81,6 +81,14 @@ class ResampleTest {
         double[] rsi2 = inStrategy(goog, s -> Lib.resampleApply(s, "W-FRI", Ta::rsi, s.data().close(), 14));
         assertTrue(Arrays.equals(rsi, rsi2));
         assertEquals("W-FRI(Close, 14)", Probe.made.name());
+        // and Python's form without the strategy, inside init()
+        double[] rsi3 = inStrategy(goog, s -> Lib.resampleApply("W-FRI", Ta::rsi, s.data().close(), 14));
+        assertTrue(Arrays.equals(rsi, rsi3));
+        double[] w = inStrategy(goog, s -> Lib.resampleApply("W-FRI", x -> x, s.data().close()));
+        assertEquals(179.25, w[at(goog, "2005-03-28")]);
+        // outside init() it explains where it belongs
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Lib.resampleApply("W-FRI", x -> x, goog.close()));
+        assertTrue(e.getMessage().contains("init()"), e.getMessage());
     }
 
     @Test
