@@ -78,9 +78,11 @@ public final class JavaEngine implements AutoCloseable {
 
     /** Compiles and runs a tiny snippet so javac is loaded before the user's first cell, then forgets it. */
     public void warmUp() {
-        for (SnippetEvent e : shell.eval("int $tbWarm = Ta.sma(new double[] {1, 2, 3}, 2).length + 1;")) {
-            shell.drop(e.snippet());
+        for (String warm : List.of("int $tbWarm = Ta.sma(new double[] {1, 2, 3}, 2).length + 1;",
+                "tradebook.kernel.Values.set(1 + 1\n);")) { // the declaration and the last-expression paths
+            for (SnippetEvent e : shell.eval(warm)) shell.drop(e.snippet());
         }
+        Values.clear();
         shell.sourceCodeAnalysis().analyzeCompletion("1 + 1");
     }
 
