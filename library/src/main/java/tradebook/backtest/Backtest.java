@@ -231,7 +231,9 @@ public class Backtest {
             }
             warmup = Math.max(warmup, w);
         }
-        int start = 1 + warmup;
+        // next() first runs on the first bar where every (non-scatter) indicator has a value, as in
+        // Backtesting.py 0.6 (its Strategies Library tutorial takes an entry signal on that very bar)
+        int start = Math.max(1, warmup);
         if (start >= n) {
             throw new BacktestException(who + " needs " + (warmup + 2) + " bars (indicator warm-up " + warmup + ") but "
                     + data.name() + " has " + n);
