@@ -459,7 +459,7 @@ within ±0.4%.
 double[][] bbands(Bars bars, int n, double nStd) {
     double[] hlc3 = new double[bars.size()];
     for (int i = 0; i < hlc3.length; i++) hlc3[i] = (bars.high().get(i) + bars.low().get(i) + bars.close().get(i)) / 3;
-    double[] mean = Ta.sma(hlc3, n), std = Ta.stdev(hlc3, n);   // sample standard deviation, as pandas
+    double[] mean = Ta.sma(hlc3, n), std = Ta.stdev(hlc3, n, 1);   // sample standard deviation, as pandas
     double[] upper = new double[hlc3.length], lower = new double[hlc3.length];
     for (int i = 0; i < hlc3.length; i++) { upper[i] = mean[i] + nStd * std[i]; lower[i] = mean[i] - nStd * std[i]; }
     return new double[][] {upper, lower};

@@ -60,6 +60,8 @@ public class Backtest {
     private final Settings settings = new Settings();
     private Stats lastStats;
 
+    private final java.util.Set<String> shownWarnings = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public Backtest(Bars data, Class<? extends Strategy> strategy) {
         this(data, strategy, null);
     }
@@ -274,7 +276,10 @@ public class Backtest {
         double fill = first < n ? equity[first] : broker.cash;
         for (int k = 0; k < first; k++) equity[k] = fill;
         List<String> messages = warnings.list();
-        if (report) for (String w : messages) System.err.println("warning: " + w);
+        if (report) {
+            // Like Python's default warning filter: a kind of warning prints once per Backtest (all stay in the stats)
+            for (String w : messages) if (shownWarnings.add(w.replaceAll("\\d+", "#"))) System.err.println("warning: " + w);
+        }
         return StatsCalculator.compute(data, broker.closedTrades, equity, strategy, warmup, s, messages, this);
     }
 
