@@ -215,7 +215,7 @@ public class PortfolioBacktest {
             warmup = Math.max(warmup, w);
         }
         int tradeStartBar = tradeStartBar(view);
-        int start = Math.max(Math.max(1, warmup), tradeStartBar); // as Backtest: the first bar with every indicator
+        int start = Math.max(1 + warmup, tradeStartBar);
         if (start >= n) {
             throw new BacktestException(who + " would start trading at bar " + start + " (indicator warm-up " + warmup
                     + (tradeStart == null ? "" : ", trade start " + tradeStart) + ") but the universe has " + n + " bars");

@@ -187,7 +187,7 @@ class LibStrategiesTest {
     void notebook02MatchesThePublishedTutorial() {
         // Backtesting.py's "Strategies Library" tutorial plots relative equity ending at
         // 4.458392908559998 (peak 5.4292670865 on bar 1746) over 39 trades; its ATR warm-up is back-filled.
-        // The first entry signal is on bar 24, the first bar where SMA(25) is known: next() runs there.
+        // The SMAs are locals of init(), so they do not delay next(): the entry signal on bar 24 (SMA(25)'s first value) counts.
         Stats s = new Backtest(Datasets.GOOG(), SmaCrossTrailing.class).commission(.002).run(java.util.Map.of("backfill", true));
         assertEquals(39, s.tradeList().size());
         assertEquals(44583.92908559998, s.getDouble("Equity Final [$]"), 1e-6 * 44583.93);

@@ -78,8 +78,8 @@ class DjiaPortfolioTest {
     void dailyTopThreeByTenDayRocAsInTheNotebook() {
         PortfolioStats st = new PortfolioBacktest(Universe.of(Datasets.DJIA()), MomentumPortfolio.class).cash(100_000).quiet(true)
                 .run(Map.of("lookback", 10, "top", 3, "monthly", false));
-        // ROC(10) has its first value on bar 10, so next() starts there and the first fill is on bar 11.
-        assertEquals(11, st.fills().intColumn("Bar").get(0));
+        // ROC(10) has its first value on bar 10, so next() starts on bar 11 and the first fill is on bar 12.
+        assertEquals(12, st.fills().intColumn("Bar").get(0));
         assertTrue(Double.isFinite(st.getDouble("Sharpe Ratio")));
     }
 
