@@ -198,6 +198,7 @@ public final class PlanRunner {
             data.put(t, b);
         }
         x.snapshot = DataSnapshot.encode(data);
+        if (sp != null && !opt.dryRun()) cancelStaleNew(sp, data);
         if (sp != null && plan.mode() == RunMode.STRICT) {
             Optional<Map.Entry<String, byte[]>> last = store.lastGoodSnapshot(sp.id());
             if (last.isPresent()) {
@@ -394,6 +395,22 @@ public final class PlanRunner {
         }
     }
 
+    /**
+     * An order recorded but never sent (its run stopped in between) for a bar older than today's
+     * last bar is stale: cancelled, never sent late. One for the current bar is resent by {@link #place}.
+     */
+    private void cancelStaleNew(StoredPlan sp, Map<String, Bars> data) {
+        for (PlanOrder o : store.liveOrders(sp.id())) {
+            Bars b = data.get(o.ticker());
+            if (!PlanOrder.NEW.equals(o.status()) || b == null) continue;
+            if (o.signalTime().isBefore(b.time(b.size() - 1))) {
+                store.setOrderStatus(o.id(), PlanOrder.CANCELLED, null, "never sent (its run stopped first) and stale now");
+                System.out.println("cancelled order " + o.id() + " " + o.ticker() + " " + fmt(o.size()) + ": recorded on " + o.tradingDay()
+                        + " but never sent, stale now");
+            }
+        }
+    }
+
     /** Incremental runs start clean: the plan's orders not yet filled are cancelled. */
     private void cancelLive(StoredPlan sp, Broker broker) {
         for (PlanOrder o : store.liveOrders(sp.id())) {
@@ -412,7 +429,12 @@ public final class PlanRunner {
 
     /** Records (idempotently, one live order per plan/ticker/day) and submits; returns what happened. */
     private String place(StoredPlan sp, Broker broker, PlanOrder o, boolean incremental) {
-        if (store.order(o.id()).isPresent()) return "already recorded (same plan, ticker, size and bar): not placed again";
+        Optional<PlanOrder> known = store.order(o.id());
+        if (known.isPresent() && PlanOrder.NEW.equals(known.get().status())) {
+            // recorded by a run that stopped before sending it: send it now (brokers dedupe on the order id)
+            return submit(broker, known.get(), "recorded earlier but never sent; ");
+        }
+        if (known.isPresent()) return "already recorded (same plan, ticker, size and bar): not placed again";
         List<PlanOrder> day = store.ordersOfDay(sp.id(), o.ticker(), o.tradingDay());
         if (!incremental) {
             for (PlanOrder d : day) {
@@ -433,7 +455,10 @@ public final class PlanRunner {
             }
         }
         if (!store.recordOrder(o, live)) return "already recorded: not placed again";
-        String prefix = live == null ? "" : "replaces " + live.id() + " (" + fmt(live.size()) + "); ";
+        return submit(broker, o, live == null ? "" : "replaces " + live.id() + " (" + fmt(live.size()) + "); ");
+    }
+
+    private String submit(Broker broker, PlanOrder o, String prefix) {
         try {
             String ref = broker.submit(o);
             store.setOrderStatus(o.id(), PlanOrder.SUBMITTED, ref, null);

@@ -277,4 +277,27 @@ class PlanRunTest {
         PlanRunner.Result r3 = run(inc, PlanFixtures.at(FRI, 17, 30));
         assertEquals(List.of("TEST"), r3.orders().stream().map(o -> o.get("ticker")).toList(), "OTHER is held now: " + r3);
     }
+
+    @Test void anOrderRecordedButNeverSentIsSentByTheNextRunOrCancelledWhenStale() throws Exception {
+        StoredPlan sp = save(PlanFixtures.plan("resend", "Toggle", PlanFixtures.TOGGLE, quotes).build());
+        PlanRunner.Result dry = new PlanRunner(store, PlanFixtures.at(FRI, 17, 0)).run(sp, PlanRunner.Options.dry());
+        double size = (Double) dry.orders().get(0).get("size");
+        java.time.LocalDateTime signal = java.time.LocalDateTime.parse((String) dry.orders().get(0).get("signal"));
+        String id = OrderIds.of(sp.id(), "TEST", size, signal, null);
+        // what a run killed between recording and sending leaves behind
+        store.recordOrder(new PlanOrder(id, sp.id(), "resend", "crashed-run", "TEST", size, EntryType.TOO, Double.NaN, Double.NaN, signal,
+                signal.toLocalDate(), PlanOrder.NEW, "paper", null, Instant.now()), null);
+        PlanRunner.Result r = run(sp, PlanFixtures.at(FRI, 17, 30));
+        assertTrue(r.orders().get(0).get("action").toString().startsWith("recorded earlier but never sent; submitted to paper"), r.toString());
+        assertEquals(PlanOrder.SUBMITTED, store.order(id).orElseThrow().status());
+
+        // a never-sent order of an older bar is cancelled, not sent late
+        java.time.LocalDateTime older = signal.minusDays(1);
+        String oldId = OrderIds.of(sp.id(), "TEST", 7, older, null);
+        store.recordOrder(new PlanOrder(oldId, sp.id(), "resend", "crashed-run", "TEST", 7, EntryType.TOO, Double.NaN, Double.NaN, older,
+                older.toLocalDate(), PlanOrder.NEW, "paper", null, Instant.now()), null);
+        PlanRunner.Result r2 = run(sp, PlanFixtures.at(FRI, 18, 0));
+        assertTrue(r2.stdout().contains("cancelled order " + oldId), r2.stdout());
+        assertEquals(PlanOrder.CANCELLED, store.order(oldId).orElseThrow().status());
+    }
 }
