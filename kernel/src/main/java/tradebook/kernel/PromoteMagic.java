@@ -42,6 +42,7 @@ final class PromoteMagic {
             throw new CellError.MagicError("%promote: " + e.getMessage() + "\nusage: %promote SmaCross --name goog-sma --tickers GOOG "
                     + "--times \"9:30:01-16:00/30min\" --broker paper --cash 10000");
         }
+        if (a.opts.name == null) throw new CellError.MagicError("%promote: --name is required (e.g. %promote " + a.className + " --name my-plan --tickers GOOG)");
         String source = ctx.declarationSource(a.className);
         if (source == null) {
             throw new CellError.MagicError("%promote: no cell declares a class " + a.className + " (run the cell that declares it first)");
