@@ -147,12 +147,42 @@ public final class Scheduler {
         }
     }
 
-    /** Runs until {@link #stop()} or a stop request in the store; heartbeats into the store each tick. */
+    /** Runs until {@link #stop()} or a stop request in the store; heartbeats into the store every few seconds, during jobs too. */
     public void loop() throws InterruptedException {
         store.requestSchedulerStop(false);
+        store.heartbeat(nextRunsJson());
+        Thread beat = new Thread(this::beat, "scheduler-heartbeat");
+        beat.setDaemon(true);
+        beat.start();
+        try {
+            run();
+        } finally {
+            beat.interrupt();
+        }
+        log("scheduler stopped");
+    }
+
+    private volatile String nextRuns = "[]";
+
+    /** The heartbeat thread: its own connection (a job may hold the main one for minutes). */
+    private void beat() {
+        try (Store own = Store.open(store.file())) {
+            while (!stopping && !Thread.currentThread().isInterrupted()) {
+                own.heartbeat(nextRuns);
+                Thread.sleep(5000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            System.err.println("scheduler heartbeat stopped: " + e.getMessage());
+        }
+    }
+
+    private void run() throws InterruptedException {
         while (!stopping) {
             tick();
-            store.heartbeat(nextRunsJson());
+            nextRuns = nextRunsJson();
+            store.heartbeat(nextRuns);
             if (store.schedulerRow().map(r -> (Boolean) r[3]).orElse(false)) {
                 log("stop requested");
                 break;
@@ -161,7 +191,6 @@ public final class Scheduler {
             long sleep = due.values().stream().min(Comparator.naturalOrder()).map(t -> Duration.between(now, t).toMillis()).orElse(1000L);
             Thread.sleep(Math.max(20, Math.min(1000, sleep)));
         }
-        log("scheduler stopped");
     }
 
     public void stop() {
