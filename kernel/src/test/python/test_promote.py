@@ -84,6 +84,16 @@ def test_promote_takes_the_parameters_a_notebook_ran_with(home_kernel):
     assert r.status == "error" and "a Stats, OptimizationResult or Map is needed, got Integer" in r.error()["evalue"]
 
 
+def test_promote_takes_the_cell_declared_types_the_strategy_uses(home_kernel):
+    home, kc = home_kernel
+    assert execute(kc, "public record Sizing(int units) {}\nclass Unused {}").status == "ok"
+    assert execute(kc, TOGGLE.replace("Toggle", "Sized").replace("size(units)", "size(new Sizing(units).units())")).status == "ok"
+    r = execute(kc, "%promote Sized --name sized --tickers AAPL --source djia --start 2016-01-01", timeout=120)
+    assert r.status == "ok", r.error()
+    spec = json.loads(plans(home)[0][2])
+    assert "record Sizing" in spec["source"] and "Unused" not in spec["source"]
+
+
 def test_promote_errors_show_before_anything_is_saved(home_kernel):
     home, kc = home_kernel
     assert "%promote CLASS --name N" in execute(kc, "%lsmagic").stdout()

@@ -47,6 +47,18 @@ public final class StrategySource {
 
     private StrategySource() {}
 
+    private static final Pattern PUBLIC_TYPE = Pattern.compile("(?m)^public\\s+((?:(?:final|abstract|sealed|non-sealed|static)\\s+)*(?:class|record|enum|interface)\\s+(\\w+))");
+
+    /** The unit compiled for {@code className}: as {@link #unit(String)}, with only that class left public (one public type a file). */
+    public static String unit(String source, String className) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        Matcher m = PUBLIC_TYPE.matcher(source);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(m.group(2).equals(simple) ? m.group() : m.group(1)));
+        m.appendTail(sb);
+        return unit(sb.toString());
+    }
+
     /** The unit compiled: default imports not already present, then the source. */
     public static String unit(String source) {
         StringBuilder sb = new StringBuilder();
@@ -86,7 +98,7 @@ public final class StrategySource {
         String fqcn = pkg.isEmpty() || className.contains(".") ? className : pkg + "." + className;
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + simple + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override public CharSequence getCharContent(boolean ignore) {
-                return unit(source);
+                return unit(source, className);
             }
         };
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();

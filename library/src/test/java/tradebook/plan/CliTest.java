@@ -131,4 +131,32 @@ class CliTest {
         assertTrue(out.contains("FAIL  plan doc quotes") && out.contains("TEST"), out);
         assertTrue(out.contains("OK    scheduler"), out);
     }
+
+    @Test void aNotebookStrategyTakesTheCellDeclaredTypesItUses() throws Exception {
+        String helperCell = "public record Sizing(int units) {\n    static Sizing of(int u) { return new Sizing(u); }\n}\n"
+                + "class Unused { int broken = \"not an int\"; }\n";
+        String strategyCell = """
+                public class Sized extends Strategy {
+                    static class Inner { int n = 2; }
+                    @Override public void next() {
+                        if (position().isOpen()) position().close(); else buy(size(Sizing.of(new Inner().n).units()));
+                    }
+                }
+                """;
+        com.google.gson.JsonArray cells = new com.google.gson.JsonArray();
+        for (String src : new String[] {helperCell, strategyCell}) {
+            com.google.gson.JsonObject c = new com.google.gson.JsonObject();
+            c.addProperty("cell_type", "code");
+            c.addProperty("source", src);
+            cells.add(c);
+        }
+        com.google.gson.JsonObject nb = new com.google.gson.JsonObject();
+        nb.add("cells", cells);
+        Path f = home.resolve("helpers.ipynb");
+        Files.writeString(f, nb.toString());
+        assertEquals(0, cli("promote", f.toString(), "Sized", "--name", "sized", "--tickers", "TEST", "--source", "csv:" + quotes), err);
+        assertTrue(out.contains("BUY 2") || out.contains("SELL 2"), out);
+        assertEquals(0, cli("plan", "show", "sized", "--source"));
+        assertTrue(out.contains("record Sizing") && !out.contains("class Unused"), out);
+    }
 }
