@@ -281,3 +281,26 @@ def test_a_chart_renders_with_plotly_json_as_an_object_and_a_png(kc):
     data = r.result()
     assert isinstance(data["application/vnd.plotly.v1+json"], dict) and "data" in data["application/vnd.plotly.v1+json"]
     assert data["image/png"].startswith("iVBOR") and "text/plain" in data
+
+
+def test_optimization_progress_is_a_bar_in_the_cell(kc):
+    # each combination sleeps 60 ms in init(): 20 of them on one thread take over a second
+    r = execute(kc, """
+public class Slow extends Strategy {
+    @Param public int n = 1;
+    Indicator sma;
+    public void init() {
+        try { Thread.sleep(60); } catch (InterruptedException e) { throw new RuntimeException(e); }
+        sma = I(Ta.sma(data().close(), 5));
+    }
+    public void next() { if (data().size() % (10 + n) == 0) { position().close(); buy(); } }
+}
+new Backtest(Datasets.GOOG().slice(0, 200), Slow.class).optimize().param("n", range(0, 20)).threads(1).run().bestParams()
+""", timeout=120)
+    assert r.status == "ok", r.error()
+    shown = r.of("display_data")
+    updates = r.of("update_display_data")
+    assert shown and "optimize" in shown[0]["data"]["text/plain"] and "<progress" in shown[0]["data"]["text/html"]
+    assert updates and updates[-1]["data"]["text/plain"].startswith("optimize 20/20") and "(done)" in updates[-1]["data"]["text/plain"]
+    assert all(u["transient"]["display_id"] == shown[0]["transient"]["display_id"] for u in updates)
+    assert "optimize [" not in r.stderr()  # not the terminal's bar
