@@ -79,6 +79,24 @@ public class Stuck extends Strategy {
     assert execute(kc, "2 + 2").result()["text/plain"] == "4"
 
 
+def test_interrupt_stops_an_optimization_on_all_threads(kernel):
+    km, kc = kernel
+    execute(kc, """\
+public class Sleepy extends Strategy {
+    @Param public int n = 1;
+    public void init() { try { Thread.sleep(100); } catch (InterruptedException e) { throw new RuntimeException(e); } }
+    public void next() {}
+}""")
+    msg_id = kc.execute("new Backtest(Datasets.GOOG(), Sleepy.class).optimize().param(\"n\", range(0, 500)).threads(2).run()")
+    time.sleep(2)
+    t0 = time.time()
+    km.interrupt_kernel()
+    r = collect(kc, msg_id, timeout=20)
+    assert r.status == "error" and r.error()["ename"] in ("Interrupted", "OptimizationInterruptedException"), r.error()
+    assert time.time() - t0 < 5  # not the remaining ~25 s of combinations
+    assert execute(kc, "5 + 5").result()["text/plain"] == "10"
+
+
 def test_compile_error_shows_the_cell_line_with_a_caret_then_a_cell_works(kc):
     r = execute(kc, 'int a = 1;\nString s = a + 1;\nint b = 2;')
     assert r.status == "error"
