@@ -60,3 +60,35 @@ def test_jshell_has_the_library_and_imports():
     assert r.returncode == 0, r.stderr
     assert "462.63" in r.stdout
     assert "SLF4J" not in r.stdout + r.stderr
+
+
+def test_lab_opens_the_notebooks_with_the_kernel_installed(tmp_path):
+    import socket
+    import time
+    import urllib.request
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "JUPYTER_DATA_DIR": str(tmp_path / "data"), "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    lab = subprocess.Popen([TRADEBOOK, "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+                            "--IdentityProvider.token=t"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(240):
+            try:
+                specs = json.loads(urllib.request.urlopen(f"{base}/api/kernelspecs?token=t", timeout=2).read())
+                break
+            except OSError:
+                assert lab.poll() is None, lab.stdout.read()
+                time.sleep(0.5)
+        else:
+            raise AssertionError("./tradebook lab did not start serving")
+        assert "tradebook" in specs["kernelspecs"]
+        # the user-level spec it installed (JUPYTER_DATA_DIR), and the notebooks folder as the root
+        assert (tmp_path / "data" / "kernels" / "tradebook" / "kernel.json").is_file()
+        names = [c["name"] for c in json.loads(urllib.request.urlopen(f"{base}/api/contents?token=t").read())["content"]]
+        assert "01-quick-start.ipynb" in names, names
+    finally:
+        lab.terminate()
+        lab.wait(timeout=30)

@@ -86,6 +86,15 @@ def test_notebook_01_runs_in_jupyterlab(lab_server):
         stats = driver.execute_script("""return [...document.querySelectorAll('.jp-OutputArea-output')]
                                          .map(e => e.innerText).filter(t => t.includes('Equity Final [$]'))""")
         assert stats and "56263.5" in stats[0], stats[:1]
+        # With plotly's JupyterLab extension (Binder installs it) the chart comes as Plotly's own mime
+        # type, first as its PNG and drawn once in view; without it, as HTML with the bundled plotly.js
+        driver.execute_script("const e = document.querySelector('.jp-RenderedPlotly, .js-plotly-plot'); if (e) e.scrollIntoView()")
+        # plotly's extension shows the bundle's PNG and draws the interactive chart on mouse-over
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.by import By
+        images = driver.find_elements(By.CSS_SELECTOR, ".jp-RenderedPlotly img.plot-img")
+        if images:
+            ActionChains(driver).move_to_element(images[0]).perform()
         wait(driver, "return document.querySelectorAll('.js-plotly-plot .main-svg').length > 0", 60, "the Plotly chart")
         traces = driver.execute_script("return document.querySelector('.js-plotly-plot').data.map(t => t.name)")
         assert "Equity" in traces, traces

@@ -79,6 +79,24 @@ public class Stuck extends Strategy {
     assert execute(kc, "2 + 2").result()["text/plain"] == "4"
 
 
+def test_interrupt_stops_an_optimization_on_all_threads(kernel):
+    km, kc = kernel
+    execute(kc, """\
+public class Sleepy extends Strategy {
+    @Param public int n = 1;
+    public void init() { try { Thread.sleep(100); } catch (InterruptedException e) { throw new RuntimeException(e); } }
+    public void next() {}
+}""")
+    msg_id = kc.execute("new Backtest(Datasets.GOOG(), Sleepy.class).optimize().param(\"n\", range(0, 500)).threads(2).run()")
+    time.sleep(2)
+    t0 = time.time()
+    km.interrupt_kernel()
+    r = collect(kc, msg_id, timeout=20)
+    assert r.status == "error" and r.error()["ename"] in ("Interrupted", "OptimizationInterruptedException"), r.error()
+    assert time.time() - t0 < 5  # not the remaining ~25 s of combinations
+    assert execute(kc, "5 + 5").result()["text/plain"] == "10"
+
+
 def test_compile_error_shows_the_cell_line_with_a_caret_then_a_cell_works(kc):
     r = execute(kc, 'int a = 1;\nString s = a + 1;\nint b = 2;')
     assert r.status == "error"
@@ -281,3 +299,26 @@ def test_a_chart_renders_with_plotly_json_as_an_object_and_a_png(kc):
     data = r.result()
     assert isinstance(data["application/vnd.plotly.v1+json"], dict) and "data" in data["application/vnd.plotly.v1+json"]
     assert data["image/png"].startswith("iVBOR") and "text/plain" in data
+
+
+def test_optimization_progress_is_a_bar_in_the_cell(kc):
+    # each combination sleeps 60 ms in init(): 20 of them on one thread take over a second
+    r = execute(kc, """
+public class Slow extends Strategy {
+    @Param public int n = 1;
+    Indicator sma;
+    public void init() {
+        try { Thread.sleep(60); } catch (InterruptedException e) { throw new RuntimeException(e); }
+        sma = I(Ta.sma(data().close(), 5));
+    }
+    public void next() { if (data().size() % (10 + n) == 0) { position().close(); buy(); } }
+}
+new Backtest(Datasets.GOOG().slice(0, 200), Slow.class).optimize().param("n", range(0, 20)).threads(1).run().bestParams()
+""", timeout=120)
+    assert r.status == "ok", r.error()
+    shown = r.of("display_data")
+    updates = r.of("update_display_data")
+    assert shown and "optimize" in shown[0]["data"]["text/plain"] and "<progress" in shown[0]["data"]["text/html"]
+    assert updates and updates[-1]["data"]["text/plain"].startswith("optimize 20/20") and "(done)" in updates[-1]["data"]["text/plain"]
+    assert all(u["transient"]["display_id"] == shown[0]["transient"]["display_id"] for u in updates)
+    assert "optimize [" not in r.stderr()  # not the terminal's bar

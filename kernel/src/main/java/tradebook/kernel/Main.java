@@ -37,6 +37,7 @@ public final class Main {
             try {
                 JavaEngine e = new JavaEngine(cp);
                 BuiltinMagics.registerAll();
+                NotebookProgress.install();
                 e.warmUp();
                 engine.complete(e);
             } catch (Throwable t) {

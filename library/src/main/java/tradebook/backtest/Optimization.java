@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -353,6 +354,7 @@ public final class Optimization {
 
     /** One search: workers take combinations in order from a shared counter. */
     private final class Search {
+        private Thread caller;
         final List<String> names;
         final List<List<Object>> values;
         final int[] combos;
@@ -376,11 +378,12 @@ public final class Optimization {
             this.tried = tried;
             this.failures = failures;
             this.t0 = t0;
-            this.listener = progress != null ? progress : new StderrProgress();
+            this.listener = progress != null ? progress : defaultProgress.get();
             this.lastReport = t0;
         }
 
         void execute() {
+            caller = Thread.currentThread();
             int n = Math.min(threads, combos.length);
             List<Thread> workers = new ArrayList<>();
             boolean finished = false;
@@ -468,7 +471,9 @@ public final class Optimization {
 
         private void finishOne() {
             done.incrementAndGet();
-            report(false);
+            // Only the calling thread reports (it works too): listeners such as a notebook's
+            // progress bar may then write where the cell's own output goes
+            if (Thread.currentThread() == caller) report(false);
         }
 
         private void report(boolean last) {
@@ -480,6 +485,16 @@ public final class Optimization {
                 listener.update(done.get(), combos.length, Duration.ofNanos(now - t0));
             }
         }
+    }
+
+    private static volatile Supplier<Progress> defaultProgress = StderrProgress::new;
+
+    /**
+     * Where optimizations without {@link #progress(Progress)} report: a bar on stderr, or what an
+     * environment installs (the notebook kernel shows an updating progress bar in the cell).
+     */
+    public static void defaultProgress(Supplier<Progress> factory) {
+        defaultProgress = factory == null ? StderrProgress::new : factory;
     }
 
     /** A one-line progress bar on stderr, shown once the search has run for half a second. */

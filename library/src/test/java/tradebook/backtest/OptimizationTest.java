@@ -149,6 +149,18 @@ class OptimizationTest {
     }
 
     @Test
+    void progressIsReportedOnTheCallingThreadOnly() {
+        List<Thread> reporters = java.util.Collections.synchronizedList(new ArrayList<>());
+        Optimization.defaultProgress(() -> (done, total, elapsed) -> reporters.add(Thread.currentThread()));
+        try {
+            grid(goog()).progress(true).threads(2).run();
+        } finally {
+            Optimization.defaultProgress(null); // back to the stderr bar
+        }
+        assertTrue(!reporters.isEmpty() && reporters.stream().allMatch(t -> t == Thread.currentThread()), reporters.toString());
+    }
+
+    @Test
     void functionObjectivesProgressAndMinimize() {
         List<Integer> seen = new ArrayList<>();
         OptimizationResult r = grid(goog())
