@@ -39,7 +39,7 @@ public final class Settings {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+        return tradebook.live.Db.connect(db);
     }
 
     public static boolean looksSecret(String name) {

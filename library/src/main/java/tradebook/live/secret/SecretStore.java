@@ -40,7 +40,7 @@ public final class SecretStore {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+        return tradebook.live.Db.connect(db);
     }
 
     static String checkName(String name) {
