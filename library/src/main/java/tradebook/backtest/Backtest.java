@@ -32,6 +32,10 @@ public class Backtest {
         double fractionalUnit = 1;
         Slippage slippage;
         double riskFreeRate = 0;
+        // trade plans: an account that already holds units, next() only from a bar on, a storage() map kept across runs
+        double initialUnits, initialPrice = Double.NaN;
+        long tradeFromMillis = Long.MIN_VALUE;
+        Map<String, Object> storage;
 
         @Override protected Settings clone() {
             try {
@@ -173,6 +177,30 @@ public class Backtest {
         return this;
     }
 
+    /**
+     * Starts the account holding {@code units} (negative: short) bought at {@code avgPrice}; the
+     * cash given to {@link #cash} is then the cash before that purchase (Backtesting.py counts
+     * equity as cash plus open P/L). Used by incremental trade-plan runs.
+     */
+    public Backtest initialPosition(double units, double avgPrice) {
+        if (units != 0 && !(avgPrice > 0)) throw new IllegalArgumentException("initial position of " + units + " needs a positive average price, got " + avgPrice);
+        settings.initialUnits = units;
+        settings.initialPrice = avgPrice;
+        return this;
+    }
+
+    /** Calls {@code next()} only on bars at or after {@code time} (earlier bars only warm the indicators up). */
+    public Backtest tradeFrom(java.time.LocalDateTime time) {
+        settings.tradeFromMillis = time == null ? Long.MIN_VALUE : Bars.millis(time);
+        return this;
+    }
+
+    /** The map a strategy sees as {@link Strategy#storage()} (trade plans keep it across runs). */
+    public Backtest storage(Map<String, Object> storage) {
+        settings.storage = storage;
+        return this;
+    }
+
     public Settings settings() { return settings.clone(); }
 
     public Bars data() { return data; }
@@ -214,6 +242,7 @@ public class Backtest {
         Bars view = cursor.view();
         Broker broker = new Broker(view, s, warnings);
         strategy.bind(broker, view);
+        if (s.storage != null) strategy.useStorage(s.storage);
         int n = cursor.total();
         try {
             strategy.init();
@@ -236,6 +265,10 @@ public class Backtest {
             throw new BacktestException(who + " needs " + (warmup + 2) + " bars (indicator warm-up " + warmup + ") but "
                     + data.name() + " has " + n);
         }
+        if (s.initialUnits != 0) {
+            double lots = Math.rint(s.initialUnits / s.fractionalUnit);
+            if (lots != 0) broker.trades.add(new Trade(broker, lots, s.initialPrice, start - 1, "initial"));
+        }
         boolean bankrupt = false;
         for (int i = start; i < n; i++) {
             cursor.show(i + 1);
@@ -243,6 +276,7 @@ public class Backtest {
                 bankrupt = true;
                 break;
             }
+            if (data.timeMillis(i) < s.tradeFromMillis) continue;
             try {
                 strategy.next();
             } catch (RuntimeException | Error e) {

@@ -38,6 +38,7 @@ public abstract class Strategy {
     private Bars data;
     private Position position;
     private final List<Indicator> indicators = new ArrayList<>();
+    private Map<String, Object> storage;
 
     /** Declares indicators; called once before the first bar. Subclasses of library strategies call {@code super.init()}. */
     public void init() {
@@ -172,6 +173,20 @@ public abstract class Strategy {
 
     /** Cash plus the value of open trades at the latest close. */
     public double equity() { return broker().equity(); }
+
+    /**
+     * A map kept across runs of a trade plan (incremental mode): remember state between bars
+     * that arrive in separate runs. Values should be numbers, strings, booleans, lists or maps
+     * (it is stored as JSON). In a plain backtest it is an empty map for this run.
+     */
+    public Map<String, Object> storage() {
+        if (storage == null) storage = new LinkedHashMap<>();
+        return storage;
+    }
+
+    final void useStorage(Map<String, Object> map) {
+        this.storage = map;
+    }
 
     /** Index of the current bar. */
     public int bar() { return data().size() - 1; }
