@@ -54,6 +54,33 @@ public final class Notices {
         return new Notice(Notice.Kind.ORDERS_PLACED, "Tradebook: plan " + plan + " placed " + orders.size() + " order(s)", b.toString().strip());
     }
 
+    /** A run's outcome with one summary line per ticker (from {@link tradebook.backtest.Stats}). */
+    public static Notice runFinished(String plan, String runId, String status, String message, java.util.Map<String, tradebook.backtest.Stats> stats) {
+        StringBuilder b = new StringBuilder("run ").append(runId);
+        if (message != null && !message.isBlank()) b.append("\n").append(Masker.mask(message));
+        for (var e : stats.entrySet()) {
+            tradebook.backtest.Stats st = e.getValue();
+            b.append(String.format(Locale.ROOT, "%n%s: return %+.2f%% · %d trades · equity $%,.2f", e.getKey(), st.getDouble("Return [%]"),
+                    ((Number) st.get("# Trades")).longValue(), st.getDouble("Equity Final [$]")));
+        }
+        return new Notice(Notice.Kind.RUN_FINISHED, "Tradebook: plan " + plan + " run " + status, b.toString());
+    }
+
+    /** The orders a run sent to its broker (the runner's order maps whose action starts with "submitted"). */
+    public static Notice ordersSubmitted(String plan, List<java.util.Map<String, Object>> runOrders) {
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (var o : runOrders) {
+            String action = String.valueOf(o.get("action"));
+            if (!action.contains("submitted")) continue;
+            n++;
+            double size = o.get("size") instanceof Number ? ((Number) o.get("size")).doubleValue() : Double.NaN;
+            b.append(size > 0 ? "BUY " : "SELL ").append(qty(Math.abs(size))).append(' ').append(o.get("ticker"))
+                    .append(" (").append(o.get("entry")).append(", order ").append(o.get("id")).append("): ").append(action).append('\n');
+        }
+        return new Notice(Notice.Kind.ORDERS_PLACED, "Tradebook: plan " + plan + " placed " + n + " order(s)", b.toString().strip());
+    }
+
     public static Notice error(String plan, String what, Throwable t) {
         return new Notice(Notice.Kind.ERROR, "Tradebook: plan " + plan + " error: " + what, Masker.describe(t));
     }
