@@ -54,10 +54,6 @@ final class CellRunner {
     private JavaEngine.Result runMagic(String name, String args, String body, String label) throws Exception {
         Magics.Handler h = Magics.lookup(name);
         if (h == null) {
-            if (name.equals("promote")) {
-                throw new CellError.MagicError("%promote is not available yet: no trade-plan package has registered it"
-                        + " (tradebook.kernel.Magics.register(\"promote\", handler))");
-            }
             throw new CellError.MagicError("unknown magic %" + name + " (%lsmagic lists them)");
         }
         Ctx ctx = new Ctx(label);
@@ -105,6 +101,11 @@ final class CellRunner {
         @Override
         public PrintStream out() {
             return System.out;
+        }
+
+        @Override
+        public String declarationSource(String className) {
+            return engine.declarationSource(className);
         }
     }
 }

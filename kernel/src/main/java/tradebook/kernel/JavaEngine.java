@@ -76,6 +76,23 @@ public final class JavaEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The source of the active class (or record/enum/interface) {@code name} declared in a cell,
+     * preceded by the active imports; null when none is declared. {@code %promote} snapshots this.
+     */
+    public String declarationSource(String name) {
+        StringBuilder imports = new StringBuilder();
+        String decl = null;
+        for (Snippet s : shell.snippets().toList()) {
+            if (!shell.status(s).isActive()) continue;
+            if (s instanceof jdk.jshell.ImportSnippet i) {
+                if (!i.fullname().startsWith("tradebook.kernel")) imports.append(s.source().strip()).append('\n'); // a plan runs without the kernel
+            }
+            else if (s instanceof jdk.jshell.TypeDeclSnippet t && t.name().equals(name)) decl = s.source().strip();
+        }
+        return decl == null ? null : imports + "\n" + decl + "\n";
+    }
+
     /** Compiles and runs a tiny snippet so javac is loaded before the user's first cell, then forgets it. */
     public void warmUp() {
         for (String warm : List.of("int $tbWarm = Ta.sma(new double[] {1, 2, 3}, 2).length + 1;",

@@ -37,6 +37,14 @@ public final class Magics {
         List<String> classPath();
 
         PrintStream out();
+
+        /**
+         * The source of a class declared in an earlier cell (its latest declaration) with the
+         * cells' imports, as one compilation unit; null when no cell declares it.
+         */
+        default String declarationSource(String className) {
+            return null;
+        }
     }
 
     /** A package's magics, registered on demand (META-INF/services/tradebook.kernel.Magics$Provider). */

@@ -37,9 +37,10 @@ import tradebook.backtest.Strategy;
 public final class StrategySource {
     /** The kernel's default imports: a notebook cell compiles here as it did there. */
     public static final List<String> DEFAULT_IMPORTS = List.of(
-            "import java.util.*;", "import java.util.function.*;", "import java.time.*;",
-            "import tradebook.backtest.*;", "import tradebook.data.*;", "import tradebook.lib.*;", "import tradebook.ta.*;",
-            "import tradebook.portfolio.*;", "import static tradebook.lib.Lib.*;");
+            "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;", "import java.io.*;", "import java.math.*;",
+            "import java.nio.file.*;", "import java.time.*;", "import java.util.concurrent.*;",
+            "import tradebook.backtest.*;", "import tradebook.data.*;", "import tradebook.lib.*;", "import tradebook.ta.Ta;",
+            "import static tradebook.lib.Lib.*;", "import tradebook.chart.*;", "import tradebook.portfolio.*;", "import tradebook.examples.*;");
 
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$");
     private static final Map<String, Class<? extends Strategy>> CACHE = new ConcurrentHashMap<>();
@@ -50,6 +51,8 @@ public final class StrategySource {
     public static String unit(String source) {
         StringBuilder sb = new StringBuilder();
         Set<String> have = new LinkedHashSet<>();
+        // the kernel's display helpers are not on a plan's class path (a plan runs without the kernel)
+        source = source.replaceAll("(?m)^\\s*import\\s+(static\\s+)?tradebook\\.kernel\\.[\\w.*]+\\s*;[ \t]*$", "");
         Matcher m = IMPORT.matcher(source);
         while (m.find()) have.add(m.group().trim().replaceAll("\\s+", " "));
         for (String imp : DEFAULT_IMPORTS) if (!have.contains(imp)) sb.append(imp).append(' ');

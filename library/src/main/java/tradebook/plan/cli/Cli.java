@@ -55,17 +55,22 @@ public final class Cli implements Callable<Integer> {
     /** Runs a command line; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        PrintWriter o = new PrintWriter(out, true), e2 = new PrintWriter(err, true);
+        cl.setOut(o);
+        cl.setErr(e2);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, line, parse) -> {
             String msg = e instanceof PlanException || e instanceof tradebook.data.DataException ? e.getMessage()
                     : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            err.println("tradebook: " + msg);
-            if (System.getenv("TRADEBOOK_DEBUG") != null) e.printStackTrace(err);
+            o.flush();
+            e2.println("tradebook: " + msg);
+            if (System.getenv("TRADEBOOK_DEBUG") != null) e.printStackTrace(e2);
+            e2.flush();
             return FAILED;
         });
         int code = cl.execute(args);
+        o.flush();
+        e2.flush();
         out.flush();
         err.flush();
         return code;

@@ -1,0 +1,82 @@
+package tradebook.kernel;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import tradebook.plan.PlanException;
+import tradebook.plan.Plans;
+import tradebook.plan.Store;
+import tradebook.plan.cli.PromoteOptions;
+
+/**
+ * {@code %promote SmaCross --name goog-sma --tickers GOOG --times "9:30:01-16:00/30min" --broker paper
+ * --cash 10000 [--strict|--incremental] [--entry TOO]}: snapshots the class as the notebook
+ * declares it (its cell's source and the cells' imports), validates, dry-runs, and only then saves
+ * and enables the plan in the store ({@code TRADEBOOK_HOME}). Errors show before anything is saved.
+ */
+final class PromoteMagic {
+    private PromoteMagic() {}
+
+    /** Registered by {@link Provider} (ServiceLoader) the first time {@code %promote} is used. */
+    public static final class Provider implements Magics.Provider {
+        @Override
+        public void registerMagics() {
+            Magics.register("promote", "%promote CLASS --name N --tickers T[,T] [--times ..] [--broker paper|manual] [--cash C] "
+                    + "[--strict|--incremental] [--entry TOO|TOC|TRG] [--source yahoo|csv:DIR] [-p k=v] : make a trade plan of a strategy",
+                    PromoteMagic::run);
+        }
+    }
+
+    @CommandLine.Command(name = "%promote")
+    static final class Args {
+        @CommandLine.Parameters(index = "0", description = "the strategy class declared in a cell") String className;
+        @CommandLine.Mixin PromoteOptions opts;
+    }
+
+    static Object run(Magics.Context ctx, String args, String body) throws Exception {
+        Args a = new Args();
+        try {
+            new CommandLine(a).parseArgs(split(args).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new CellError.MagicError("%promote: " + e.getMessage() + "\nusage: %promote SmaCross --name goog-sma --tickers GOOG "
+                    + "--times \"9:30:01-16:00/30min\" --broker paper --cash 10000");
+        }
+        String source = ctx.declarationSource(a.className);
+        if (source == null) {
+            throw new CellError.MagicError("%promote: no cell declares a class " + a.className + " (run the cell that declares it first)");
+        }
+        try (Store store = Store.open()) {
+            Plans.Promoted p = Plans.promote(store, a.opts.newPlan(a.className, source), Clock.systemUTC(), true);
+            ctx.out().println(p);
+            return Magics.NO_VALUE;
+        } catch (PlanException e) {
+            throw new CellError.MagicError(e.getMessage());
+        }
+    }
+
+    /** Splits like a shell: spaces separate, quotes group ("a b" or 'a b'). */
+    static List<String> split(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean any = false;
+        char quote = 0;
+        for (char c : s.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+                else cur.append(c);
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                any = true;
+            } else if (Character.isWhitespace(c)) {
+                if (any || cur.length() > 0) out.add(cur.toString());
+                cur.setLength(0);
+                any = false;
+            } else {
+                cur.append(c);
+            }
+        }
+        if (any || cur.length() > 0) out.add(cur.toString());
+        return out;
+    }
+}
