@@ -55,6 +55,7 @@ public final class Cli implements Callable<Integer> {
     /** Runs a command line; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
+        tradebook.live.cli.LiveCli.addTo(cl);   // console, service, data, secret, setting, notify, ib (issue 10)
         PrintWriter o = new PrintWriter(out, true), e2 = new PrintWriter(err, true);
         cl.setOut(o);
         cl.setErr(e2);
