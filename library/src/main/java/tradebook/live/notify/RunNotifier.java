@@ -29,6 +29,25 @@ public final class RunNotifier {
         return r;
     }
 
+    /**
+     * Announces a finished run to the channels configured in the store at {@code $TRADEBOOK_HOME}
+     * (for the scheduler, whose runs go through {@link PlanRunner} directly). Never throws: a
+     * broken setup is logged and the run stays as it was.
+     */
+    public static void announceConfigured(String plan, PlanRunner.Result r) {
+        try {
+            java.nio.file.Path db = tradebook.plan.Home.database();
+            Notifications n = NotifySetup.from(new tradebook.live.Settings(db),
+                    new tradebook.live.secret.SecretStore(db, tradebook.live.secret.SecretBox.open(tradebook.plan.Home.dir())));
+            if (!n.channels().isEmpty()) new RunNotifier(null, n).announce(plan, r);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            tradebook.live.LiveLog.get(RunNotifier.class).warning("notifications for plan " + plan + " not sent: "
+                    + tradebook.live.secret.Masker.describe(t));
+        }
+    }
+
     /** The notices of one finished run. */
     public void announce(String plan, PlanRunner.Result r) {
         if (!r.ok()) {

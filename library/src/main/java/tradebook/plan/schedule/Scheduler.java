@@ -50,6 +50,7 @@ public final class Scheduler {
         return new Scheduler(store, clock, (sp, at) -> {
             PlanRunner.Result r = runner.run(sp, new PlanRunner.Options(false, false, at, false));
             System.out.println(clock.instant() + " " + sp.name() + " " + r.runId() + ": " + r.status() + " — " + r.message());
+            tradebook.live.notify.RunNotifier.announceConfigured(sp.name(), r);   // Telegram/e-mail if set up (issue 10); never throws
         });
     }
 

@@ -62,4 +62,36 @@ class RunNotifierTest {
             assertTrue(r.ok(), "the plan itself should run: " + r);
         }
     }
+
+    @Test
+    void scheduledRunsAnnounceThroughTheConfiguredChannelsAndABrokenSetupIsHarmless() throws Exception {
+        java.util.List<String> texts = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer tg = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        tg.createContext("/", ex -> {
+            texts.add(new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] b = "{\"ok\":true,\"result\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        tg.start();
+        System.setProperty("tradebook.home", home.toString());
+        try {
+            java.nio.file.Path db = home.resolve("tradebook.db");
+            new tradebook.live.Settings(db).put("telegram.chat_id", "42");
+            new tradebook.live.Settings(db).put("telegram.url", "http://127.0.0.1:" + tg.getAddress().getPort());
+            new tradebook.live.secret.SecretStore(db, tradebook.live.secret.SecretBox.open(home)).put("telegram.token", "555:sched-Known-Token");
+            PlanRunner.Result failed = new PlanRunner.Result("r-9", "failed", "cannot fetch AAPL: HTTP 429", java.util.List.of(), java.util.Map.of(), "", "");
+            RunNotifier.announceConfigured("sma", failed);
+            assertEquals(1, texts.size());
+            assertTrue(texts.get(0).contains("Tradebook: plan sma error: run r-9 failed") && texts.get(0).contains("HTTP 429"), texts.get(0));
+
+            java.nio.file.Files.setPosixFilePermissions(home.resolve("secret.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+            RunNotifier.announceConfigured("sma", failed);   // the key file is refused: logged, not thrown
+            assertEquals(1, texts.size());
+        } finally {
+            System.clearProperty("tradebook.home");
+            tg.stop(0);
+        }
+    }
 }
