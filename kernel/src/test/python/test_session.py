@@ -219,6 +219,15 @@ def test_maven_magic_resolves_from_central(kc):
     assert r.result()["text/plain"] == '"Trade Book"'
 
 
+def test_maven_magic_excludes_a_group(kc):
+    # commons-text needs commons-lang3; excluding it leaves the artifact alone on the class path
+    r = execute(kc, "%maven org.apache.commons:commons-text:1.12.0 --exclude org.apache.commons:commons-lang3", timeout=180)
+    assert r.status == "ok", r.error()
+    assert "commons-text" in r.stdout() and "commons-lang3" not in r.stdout()
+    r = execute(kc, "%maven --exclude")
+    assert r.status == "error" and "--exclude" in r.error()["evalue"]
+
+
 def test_restart_gives_a_fresh_kernel():
     km, kc = start()
     try:

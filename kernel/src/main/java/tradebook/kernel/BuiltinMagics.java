@@ -23,14 +23,21 @@ final class BuiltinMagics {
             ctx.classPath().forEach(ctx.out()::println);
             return Magics.NO_VALUE;
         });
-        Magics.register("maven", "%maven group:artifact:version... : add an artifact and its dependencies from Maven Central",
+        Magics.register("maven", "%maven group:artifact:version... [--exclude group[:artifact]]... : add artifacts and their dependencies from Maven Central",
                 (ctx, args, body) -> {
-                    List<String> coords = words(args);
-                    if (coords.isEmpty()) throw new CellError.MagicError("usage: %maven group:artifact:version");
+                    List<String> coords = new java.util.ArrayList<>(), excludes = new java.util.ArrayList<>();
+                    List<String> w = words(args);
+                    for (int i = 0; i < w.size(); i++) {
+                        if (w.get(i).equals("--exclude")) {
+                            if (i + 1 == w.size()) throw new CellError.MagicError("%maven: --exclude needs group or group:artifact");
+                            excludes.add(w.get(++i));
+                        } else coords.add(w.get(i));
+                    }
+                    if (coords.isEmpty()) throw new CellError.MagicError("usage: %maven group:artifact:version [--exclude group[:artifact]]");
                     ctx.out().println("Resolving " + String.join(", ", coords) + " ...");
                     List<File> jars;
                     try {
-                        jars = maven.resolve(coords);
+                        jars = maven.resolve(coords, excludes);
                     } catch (Exception e) {
                         throw new CellError.MagicError("could not resolve " + String.join(", ", coords) + ": " + rootMessage(e));
                     }

@@ -29,6 +29,14 @@ final class MavenResolver {
 
     /** The jar files of {@code coords} and everything it needs at run time. */
     synchronized List<File> resolve(List<String> coords) throws Exception {
+        return resolve(coords, List.of());
+    }
+
+    /**
+     * As above, leaving out dependencies matching {@code excludes} ({@code group} or
+     * {@code group:artifact}), e.g. native BLAS jars for every platform a pure-Java class never loads.
+     */
+    synchronized List<File> resolve(List<String> coords, List<String> excludes) throws Exception {
         if (system == null) system = new RepositorySystemSupplier().get();
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
         // POM profiles activate on java.version & co.; without these the model fails and the
@@ -38,7 +46,12 @@ final class MavenResolver {
         RemoteRepository central = new RemoteRepository.Builder("central", "default",
                 System.getProperty("tradebook.maven.central", CENTRAL)).build();
         CollectRequest collect = new CollectRequest();
-        for (String c : coords) collect.addDependency(new Dependency(new DefaultArtifact(c), JavaScopes.RUNTIME));
+        List<org.eclipse.aether.graph.Exclusion> exclusions = new ArrayList<>();
+        for (String e : excludes) {
+            String[] ga = e.split(":");
+            exclusions.add(new org.eclipse.aether.graph.Exclusion(ga[0], ga.length > 1 ? ga[1] : "*", "*", "*"));
+        }
+        for (String c : coords) collect.addDependency(new Dependency(new DefaultArtifact(c), JavaScopes.RUNTIME, false, exclusions));
         collect.setRepositories(List.of(central));
         DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
         List<File> jars = new ArrayList<>();

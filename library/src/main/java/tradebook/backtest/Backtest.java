@@ -64,6 +64,8 @@ public class Backtest {
     private final Settings settings = new Settings();
     private Stats lastStats;
 
+    private final java.util.Set<String> shownWarnings = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public Backtest(Bars data, Class<? extends Strategy> strategy) {
         this(data, strategy, null);
     }
@@ -230,6 +232,27 @@ public class Backtest {
         return s;
     }
 
+    /**
+     * The indicators the strategy holds in its fields (Python: its attributes), the ones that
+     * count for the warm-up; identity, since equal values may be different indicators.
+     */
+    static java.util.Set<Indicator> heldIndicators(Strategy strategy) {
+        java.util.Set<Indicator> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Class<?> c = strategy.getClass(); c != null && c != Strategy.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) || !Indicator.class.isAssignableFrom(f.getType())) continue;
+                if (!f.trySetAccessible()) continue;
+                try {
+                    Object v = f.get(strategy);
+                    if (v != null) held.add((Indicator) v);
+                } catch (IllegalAccessException e) {
+                    // not readable: it cannot be a field next() reads either
+                }
+            }
+        }
+        return held;
+    }
+
     /** One run; {@code report} prints warnings (optimization runs keep them in the stats only). */
     Stats run(Map<String, ?> params, boolean report) {
         Settings s = settings.clone();
@@ -251,15 +274,19 @@ public class Backtest {
             throw new BacktestException(who + ".init() failed: " + describe(e), e);
         }
         int warmup = 0;
+        java.util.Set<Indicator> held = heldIndicators(strategy);
         for (Indicator ind : strategy.indicators()) {
-            if (ind.scatter()) continue;
+            if (ind.scatter() || !held.contains(ind)) continue;
             int w = ind.warmup();
             if (w < 0) {
-                throw new BacktestException("indicator '" + ind.name() + "' of " + who + " has no value on any of the " + n
+                warnings.add("all-nan:" + ind.name(), () -> "indicator '" + ind.name() + "' of " + who + " has no value on any of the " + n
                         + " bars of " + data.name() + ": too few bars for its period?");
+                continue;
             }
             warmup = Math.max(warmup, w);
         }
+        // As Backtesting.py: next() first runs one bar after every indicator the strategy keeps in a
+        // field has a value (one only used inside init(), e.g. to compute signals, does not delay it)
         int start = 1 + warmup;
         if (start >= n) {
             throw new BacktestException(who + " needs " + (warmup + 2) + " bars (indicator warm-up " + warmup + ") but "
@@ -306,7 +333,10 @@ public class Backtest {
         double fill = first < n ? equity[first] : broker.cash;
         for (int k = 0; k < first; k++) equity[k] = fill;
         List<String> messages = warnings.list();
-        if (report) for (String w : messages) System.err.println("warning: " + w);
+        if (report) {
+            // Like Python's default warning filter: a kind of warning prints once per Backtest (all stay in the stats)
+            for (String w : messages) if (shownWarnings.add(w.replaceAll("\\d+", "#"))) System.err.println("warning: " + w);
+        }
         return StatsCalculator.compute(data, broker.closedTrades, equity, strategy, warmup, s, messages, this);
     }
 

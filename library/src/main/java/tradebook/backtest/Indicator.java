@@ -39,6 +39,15 @@ public final class Indicator implements Series {
 
     @Override public double[] values() { return Arrays.copyOf(lines[0], owner.size()); }
 
+    /**
+     * Writes a visible value, e.g. {@code forecast.set(-1, f)} inside {@code next()} (Python's
+     * {@code self.forecasts[-1] = f}): for values known only as the backtest goes, shown on the chart.
+     */
+    public void set(int i, double value) {
+        int n = owner.size();
+        lines[0][Series.index(i, n, name)] = value;
+    }
+
     /** Number of lines (1 for most indicators, 3 for Bollinger bands...). */
     public int lineCount() { return lines.length; }
 

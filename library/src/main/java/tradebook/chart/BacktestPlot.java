@@ -360,7 +360,8 @@ final class BacktestPlot {
         Trace t = f.add(new Trace(ind.scatter() ? Trace.Kind.MARKERS : Trace.Kind.LINE, ind.lineName(line.k), p));
         t.x = x(d.time);
         t.y = line.values;
-        t.color = ind.color() != null && line.k == 0 ? ind.color() : PALETTE[colorIndex++ % PALETTE.length];
+        String own = line.k == 0 ? Colors.hex(ind.color()) : null; // unknown names fall back to the palette
+        t.color = own != null ? own : PALETTE[colorIndex++ % PALETTE.length];
         t.size = 5;
         t.lineWidth = 1.3;
     }

@@ -68,6 +68,7 @@ public final class PlanRunner {
                 sb.append(String.format(Locale.ROOT, "%n%s: return %.2f%%, %d trades, equity %.2f", e.getKey(), s.getDouble("Return [%]"),
                         ((Number) s.get("# Trades")).intValue(), s.getDouble("Equity Final [$]")));
             }
+            if (stderr != null) stderr.lines().filter(l -> l.startsWith("warning:") && !l.contains("remain open at the end")).forEach(l -> sb.append('\n').append(l));
             if (orders.isEmpty()) sb.append("\norders: none on the last bar");
             for (Map<String, Object> o : orders) {
                 sb.append(String.format(Locale.ROOT, "%norder %s %s %s (%s, signal %s): %s", o.get("id"), o.get("ticker"),
@@ -90,7 +91,7 @@ public final class PlanRunner {
             try {
                 return execute(plan, null, null, Options.dry(), cap);
             } catch (RuntimeException | Error e) {
-                return new Result(null, RunRecord.FAILED, message(e), List.of(), Map.of(), cap.out(), cap.err() + trace(e));
+                return new Result(null, RunRecord.FAILED, message(e), List.of(), Map.of(), cap.out(), cap.err() + hint(e, plan.className()));
             }
         }
     }
@@ -139,6 +140,22 @@ public final class PlanRunner {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** For a person: nothing more for a clear plan/data error, the strategy's own frames for its exceptions, else the trace. */
+    static String hint(Throwable e, String className) {
+        if (e instanceof PlanException || e instanceof tradebook.data.DataException) return "";
+        if (e instanceof tradebook.backtest.BacktestException && e.getCause() != null) {
+            StringBuilder sb = new StringBuilder();
+            String simple = className.substring(className.lastIndexOf('.') + 1);
+            for (StackTraceElement f : e.getCause().getStackTrace()) {
+                if (f.getClassName().endsWith(simple) || f.getClassName().contains(simple + "$")) {
+                    sb.append("  at ").append(simple).append('.').append(f.getMethodName()).append(" (line ").append(Math.max(1, f.getLineNumber() - 1)).append(")\n");
+                }
+            }
+            return sb.toString();
+        }
+        return trace(e);
     }
 
     static String trace(Throwable e) {

@@ -65,6 +65,20 @@ public final class Plans {
         }
     }
 
+    /** The plans as a table (renders in a notebook): name, enabled, version, strategy, tickers, mode, entry, broker, times, next run. */
+    public static tech.tablesaw.api.Table table() {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("Trade plans");
+        String[] cols = {"Name", "Enabled", "Version", "Strategy", "Tickers", "Mode", "Entry", "Broker", "Times", "Next run"};
+        for (String c : cols) t.addColumns(tech.tablesaw.api.StringColumn.create(c));
+        for (StoredPlan sp : list()) {
+            TradePlan p = sp.plan();
+            String[] row = {p.name(), sp.enabled() ? "yes" : "no", String.valueOf(sp.version()), p.className(), String.join(",", p.tickers()),
+                    p.mode().name().toLowerCase(Locale.ROOT), p.entry().name(), p.broker(), p.runTimes(), sp.enabled() ? nextRuns(p, 1) : "-"};
+            for (int i = 0; i < cols.length; i++) t.stringColumn(i).append(row[i]);
+        }
+        return t;
+    }
+
     public static PlanRunner.Result run(String name, boolean dryRun) {
         try (Store store = Store.open()) {
             StoredPlan sp = store.require(name);

@@ -56,6 +56,10 @@ public final class StrategySource {
         Matcher m = IMPORT.matcher(source);
         while (m.find()) have.add(m.group().trim().replaceAll("\\s+", " "));
         for (String imp : DEFAULT_IMPORTS) if (!have.contains(imp)) sb.append(imp).append(' ');
+        Matcher pkg = Pattern.compile("(?m)^\\s*package\\s+[\\w.]+\\s*;").matcher(source);
+        if (pkg.find()) { // imports go after the package line, on it: line numbers stay the source's
+            return "\n" + source.substring(0, pkg.end()) + " " + sb + source.substring(pkg.end());
+        }
         return sb.append('\n').append(source).toString(); // one line of imports: error lines match the source's
     }
 
@@ -106,7 +110,14 @@ public final class StrategySource {
             }
             throw new PlanException(sb.toString());
         }
+        // child-first for the snapshot's own classes: a snapshot of a library class (e.g. tradebook.examples.SmaCross) is the snapshot
         ClassLoader loader = new ClassLoader(Strategy.class.getClassLoader()) {
+            @Override protected synchronized Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (!classes.containsKey(name)) return super.loadClass(name, resolve);
+                Class<?> c = findLoadedClass(name);
+                return c != null ? c : findClass(name);
+            }
+
             @Override protected Class<?> findClass(String name) throws ClassNotFoundException {
                 ByteArrayOutputStream b = classes.get(name);
                 if (b == null) throw new ClassNotFoundException(name);

@@ -298,14 +298,23 @@ public final class Ta {
 
     /** Rolling population standard deviation over {@code n} values (Bollinger's definition; pandas' {@code rolling(n).std(ddof=0)}). */
     public static double[] stdev(double[] x, int n) {
+        return stdev(x, n, 0);
+    }
+
+    /**
+     * Rolling standard deviation with {@code ddof} degrees of freedom removed: 0 population
+     * (Bollinger's), 1 sample (pandas' default {@code rolling(n).std()}).
+     */
+    public static double[] stdev(double[] x, int n, int ddof) {
         period(n, "stdev");
+        if (ddof < 0 || ddof >= n) throw new IllegalArgumentException("stdev: ddof must be in [0, " + (n - 1) + "], got " + ddof);
         double[] mean = sma(x, n);
         double[] out = nans(x.length);
         for (int i = n - 1; i < x.length; i++) {
             if (Double.isNaN(mean[i])) continue;
             double ss = 0;
             for (int k = i - n + 1; k <= i; k++) ss += (x[k] - mean[i]) * (x[k] - mean[i]);
-            out[i] = Math.sqrt(ss / n);
+            out[i] = Math.sqrt(ss / (n - ddof));
         }
         return out;
     }

@@ -46,6 +46,29 @@ class ChartModelTest {
         assertTrue(c.toString().startsWith("Chart[SmaCross"));
     }
 
+    /** SignalStrategy's "entry size" markers are coloured "black", as in Backtesting.py. */
+    public static class Signalled extends tradebook.lib.SignalStrategy {
+        @Override public void init() {
+            super.init();
+            double[] entry = new double[data().size()];
+            entry[50] = .5;
+            setSignal(entry);
+            I("Named", Ta.sma(data().close(), 5)).color("orange");
+            I("Unknown", Ta.sma(data().close(), 7)).color("no-such-colour");
+        }
+    }
+
+    @Test
+    void namedColoursRender() {
+        Backtest bt = new Backtest(Datasets.GOOG(), Signalled.class);
+        bt.run();
+        Chart c = bt.plot();
+        String json = c.toJson();
+        assertTrue(json.contains("#000000") && json.contains("#ffa500"), "named colours become hex");
+        assertTrue(c.toPng().length > 1000);
+        assertEquals("#aabbcc", Colors.hex("#ABC"));
+    }
+
     @Test
     void plotBeforeRunSaysWhatToDo() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Backtest(Datasets.GOOG(), Mixed.class).plot());

@@ -177,7 +177,26 @@ class LibStrategiesTest {
             for (int i = 1; i < entry.length; i++) if (fast[i] > slow[i] && !(fast[i - 1] > slow[i - 1])) entry[i] = .95;
             setSignal(entry);
             setTrailingSl(2);
+            setAtrBackfill(backfill);
         }
+
+        @Param public boolean backfill;
+    }
+
+    @Test
+    void notebook02MatchesThePublishedTutorial() {
+        // Backtesting.py's "Strategies Library" tutorial plots relative equity ending at
+        // 4.458392908559998 (peak 5.4292670865 on bar 1746) over 39 trades; its ATR warm-up is back-filled.
+        // The SMAs are locals of init(), so they do not delay next(): the entry signal on bar 24 (SMA(25)'s first value) counts.
+        Stats s = new Backtest(Datasets.GOOG(), SmaCrossTrailing.class).commission(.002).run(java.util.Map.of("backfill", true));
+        assertEquals(39, s.tradeList().size());
+        assertEquals(44583.92908559998, s.getDouble("Equity Final [$]"), 1e-6 * 44583.93);
+        assertEquals(25, s.tradeList().get(0).entryBar());
+        double[] eq = s.equity();
+        int peak = 0;
+        for (int i = 0; i < eq.length; i++) if (eq[i] > eq[peak]) peak = i;
+        assertEquals(1746, peak);
+        assertEquals(5.4292670865, eq[peak] / 10_000, 1e-9);
     }
 
     @Test

@@ -82,6 +82,9 @@ class TaTest {
         near(new double[] {NaN, NaN, 2, 3, 4}, bb[1]);
         near(new double[] {NaN, NaN, 2 + 2 * sd, 3 + 2 * sd, 4 + 2 * sd}, bb[2]);
         near(new double[] {NaN, NaN, sd, sd, sd}, Ta.stdev(new double[] {1, 2, 3, 4, 5}, 3));
+        // sample deviation (pandas' default): sqrt(((1-2)^2 + 0 + (3-2)^2) / 2) = 1
+        near(new double[] {NaN, NaN, 1, 1, 1}, Ta.stdev(new double[] {1, 2, 3, 4, 5}, 3, 1));
+        assertThrows(IllegalArgumentException.class, () -> Ta.stdev(new double[] {1, 2, 3}, 3, 3));
     }
 
     @Test

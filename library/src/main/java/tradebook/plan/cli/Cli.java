@@ -77,6 +77,10 @@ public final class Cli implements Callable<Integer> {
         return code;
     }
 
+    static String sec(Instant t) {
+        return t == null ? "-" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     static Store store() {
         return Store.open();
     }
@@ -130,7 +134,7 @@ public final class Cli implements Callable<Integer> {
                 TextTable t = new TextTable("NAME", "ENABLED", "VER", "STRATEGY", "TICKERS", "MODE", "ENTRY", "BROKER", "TIMES", "LAST RUN");
                 for (StoredPlan sp : store.plans()) {
                     TradePlan p = sp.plan();
-                    String last = store.runs(sp.id(), 1).stream().findFirst().map(r -> r.status() + " " + r.startedAt()).orElse("-");
+                    String last = store.runs(sp.id(), 1).stream().findFirst().map(r -> r.status() + " " + sec(r.startedAt())).orElse("-");
                     t.row(p.name(), sp.enabled() ? "yes" : "no", sp.version(), p.className(), String.join(",", p.tickers()),
                             p.mode().name().toLowerCase(Locale.ROOT), p.entry(), p.broker(), p.runTimes(), last);
                 }
@@ -160,7 +164,7 @@ public final class Cli implements Callable<Integer> {
                 o.printf(Locale.ROOT, "account     cash %.2f, units %s (%d fills; initial cash %.2f, holdings %s)%n", l.cash(), l.units(), l.fillCount(),
                         p.cash(), p.holdings());
                 o.println("versions");
-                for (String[] v : store.versions(sp.id())) o.printf("  v%s  %s  %s%n", v[0], v[1], v[2]);
+                for (String[] v : store.versions(sp.id())) o.printf("  v%s  %s  %s%n", v[0], sec(Instant.parse(v[1])), v[2]);
                 if (source) o.println("\n" + p.source());
             }
             return OK;
@@ -291,7 +295,7 @@ public final class Cli implements Callable<Integer> {
                 TextTable t = new TextTable("RUN", "SCHEDULED", "STARTED", "STATUS", "MESSAGE");
                 for (RunRecord r : store.runs(sp.id(), n)) {
                     String m = r.message() == null ? "" : r.message().lines().findFirst().orElse("");
-                    t.row(r.id(), r.scheduledAt() == null ? "(by hand)" : r.scheduledAt(), r.startedAt(), r.status(), m.length() > 80 ? m.substring(0, 77) + "..." : m);
+                    t.row(r.id(), r.scheduledAt() == null ? "(by hand)" : sec(r.scheduledAt()), sec(r.startedAt()), r.status(), m.length() > 80 ? m.substring(0, 77) + "..." : m);
                 }
                 out().print(t.isEmpty() ? "no runs yet\n" : t);
             }
