@@ -183,6 +183,14 @@ public final class LiveCli implements Callable<Integer> {
         }
     }
 
+    /** $HOME as the shell has it (Java's user.home comes from the password database and ignores HOME); tests set tradebook.user.home. */
+    static Path userHome() {
+        String p = System.getProperty("tradebook.user.home");
+        if (p != null && !p.isBlank()) return Path.of(p);
+        String h = System.getenv("HOME");
+        return Path.of(h != null && !h.isBlank() ? h : System.getProperty("user.home"));
+    }
+
     static Path launcher() {
         String l = System.getProperty("tradebook.launcher");
         if (l == null || l.isBlank()) throw new IllegalStateException("service: run this through ./tradebook (it passes the launcher's path)");
@@ -199,7 +207,7 @@ public final class LiveCli implements Callable<Integer> {
                     say(ServiceInstaller.unit(launcher(), Home.dir().toAbsolutePath()));
                     return OK;
                 }
-                Path unit = ServiceInstaller.install(Path.of(System.getProperty("user.home")), System.getenv(), launcher(), Home.dir().toAbsolutePath());
+                Path unit = ServiceInstaller.install(userHome(), System.getenv(), launcher(), Home.dir().toAbsolutePath());
                 say(ServiceInstaller.instructions(unit));
                 return OK;
             });
@@ -210,8 +218,8 @@ public final class LiveCli implements Callable<Integer> {
     static final class ServiceUninstall extends Sub {
         @Override public Integer call() {
             return guard(() -> {
-                boolean gone = ServiceInstaller.uninstall(Path.of(System.getProperty("user.home")), System.getenv());
-                say(gone ? "Removed " + ServiceInstaller.unitFile(Path.of(System.getProperty("user.home")), System.getenv()) + "; run: systemctl --user daemon-reload"
+                boolean gone = ServiceInstaller.uninstall(userHome(), System.getenv());
+                say(gone ? "Removed " + ServiceInstaller.unitFile(userHome(), System.getenv()) + "; run: systemctl --user daemon-reload"
                         : "No unit installed.");
                 return OK;
             });

@@ -22,19 +22,17 @@ import tradebook.plan.cli.Cli;
 class LiveCliTest {
     @TempDir Path home;
     String out, err;
-    private String savedUserHome;
 
     @BeforeEach
     void home() {
         System.setProperty("tradebook.home", home.toString());
-        savedUserHome = System.getProperty("user.home");
     }
 
     @AfterEach
     void restore() {
         System.clearProperty("tradebook.home");
         System.clearProperty("tradebook.launcher");
-        System.setProperty("user.home", savedUserHome);
+        System.clearProperty("tradebook.user.home");
     }
 
     int run(String stdin, String... args) {
@@ -79,7 +77,7 @@ class LiveCliTest {
 
     @Test
     void serviceInstallWritesTheUserUnit() throws Exception {
-        System.setProperty("user.home", home.toString());
+        System.setProperty("tradebook.user.home", home.toString());
         System.setProperty("tradebook.launcher", "/opt/tradebook/tradebook");
         assertEquals(0, run(null, "service", "install"), err);
         Path unit = home.resolve(".config/systemd/user/tradebook-scheduler.service");
