@@ -39,6 +39,8 @@ public final class FakeGateway implements AutoCloseable {
     public final Set<String> registeredCoids = ConcurrentHashMap.newKeySet();
     public final List<String> requests = new CopyOnWriteArrayList<>();
     public final List<JsonObject> placedOrders = new CopyOnWriteArrayList<>();
+    /** when set, /iserver/account/trades also reports one full execution at this price for every accepted order */
+    public volatile double fillPrice = Double.NaN;
     private final Map<String, Integer> pendingReplies = new ConcurrentHashMap<>();
     private final Map<String, String> pendingCoid = new ConcurrentHashMap<>();
     private final AtomicInteger replyIds = new AtomicInteger();
@@ -164,7 +166,25 @@ public final class FakeGateway implements AutoCloseable {
         } else if (path.equals("/iserver/account/orders")) {
             send(ex, 200, fixture("live-orders.json"));
         } else if (path.equals("/iserver/account/trades")) {
-            send(ex, 200, fixture("trades.json"));
+            if (Double.isNaN(fillPrice)) {
+                send(ex, 200, fixture("trades.json"));
+                return;
+            }
+            com.google.gson.JsonArray all = JsonParser.parseString(fixture("trades.json")).getAsJsonArray();
+            int n = 0;
+            for (JsonObject o : placedOrders) {
+                String coid = o.get("cOID").getAsString();
+                if (!registeredCoids.contains(coid)) continue;
+                JsonObject x = all.get(0).getAsJsonObject().deepCopy();
+                x.addProperty("execution_id", "0000e0d5.6597" + String.format("%04d", ++n) + ".01.01");
+                x.addProperty("order_ref", coid);
+                x.addProperty("side", o.get("side").getAsString().equals("BUY") ? "B" : "S");
+                x.addProperty("size", o.get("quantity").getAsDouble());
+                x.addProperty("price", String.valueOf(fillPrice));
+                x.addProperty("commission", "1.00");
+                all.add(x);
+            }
+            send(ex, 200, all.toString());
         } else {
             send(ex, 404, "{\"error\":\"no such endpoint " + path + "\"}");
         }
