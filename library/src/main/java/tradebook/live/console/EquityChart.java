@@ -146,16 +146,17 @@ final class EquityChart {
         for (int k = 0; k < 2; k++) {
             List<Point> pts = k == 0 ? s.live() : s.backtest();
             if (pts.isEmpty()) continue;
-            StringBuilder p = new StringBuilder();
+            StringBuilder p = new StringBuilder(), dots = new StringBuilder();
             for (Point pt : pts) {
                 double x = pad + (w - pad - 10) * (pt.day().toEpochDay() - d0.toEpochDay()) / (double) span;
                 double y = pad / 2.0 + (h - pad) * (1 - (pt.value() - v0) / (v1 - v0));
                 p.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                // few points (a young plan): mark each so a single day is visible
+                if (pts.size() <= 60) dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s %,.2f</title></circle>",
+                        x, y, series[k][1], pt.day(), pt.value()));
             }
-            String pl = p.toString().trim();
-            if (pts.size() == 1) pl = pl + " " + pl;  // one point: a dot
             b.append("<polyline class=\"series-" + series[k][0] + "\" data-points=\"" + pts.size() + "\" fill=\"none\" stroke=\"" + series[k][1]
-                    + "\" stroke-width=\"2\" stroke-linecap=\"round\" points=\"" + pl + "\"/>");
+                    + "\" stroke-width=\"2\" points=\"" + p.toString().trim() + "\"/>").append(dots);
             b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"%s\">%s (last %,.2f)</text>", pad + k * 220, h + 22,
                     series[k][1], series[k][0], pts.get(pts.size() - 1).value()));
         }

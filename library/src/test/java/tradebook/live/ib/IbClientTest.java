@@ -160,4 +160,17 @@ class IbClientTest {
         assertThrows(IllegalArgumentException.class, () -> IbOrderRequest.market(" ", 265598, "BUY", 1, false));
         assertThrows(IllegalArgumentException.class, () -> IbConfig.of("localhost:5000", null));
     }
+
+    @Test
+    void keepAliveTicklesAndRestoresAnExpiredSession() throws Exception {
+        try (AutoCloseable ka = ib.keepAlive(1)) {
+            long until = System.currentTimeMillis() + 5000;
+            while (gw.count("POST /tickle") < 1 && System.currentTimeMillis() < until) Thread.sleep(20);
+            assertTrue(gw.count("POST /tickle") >= 1, gw.requests.toString());
+            gw.authenticated = false;   // the gateway's session times out
+            while (gw.count("POST /iserver/reauthenticate") < 1 && System.currentTimeMillis() < until + 5000) Thread.sleep(20);
+            assertEquals(1, gw.count("POST /iserver/reauthenticate"), "the keep-alive noticed and re-authenticated");
+            assertTrue(gw.authenticated);
+        }
+    }
 }
