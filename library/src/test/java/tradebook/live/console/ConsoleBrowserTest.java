@@ -53,6 +53,19 @@ class ConsoleBrowserTest {
         if (fx != null) fx.close();
     }
 
+    /** Clicks and waits until the browser shows the next page (Selenium's click does not wait for a form's navigation). */
+    static void clickAndWait(WebElement e) throws InterruptedException {
+        driver.executeScript("window.__before = true;");
+        e.click();
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            Object done = driver.executeScript("return !window.__before && document.readyState === 'complete';");
+            if (Boolean.TRUE.equals(done)) return;
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no new page after the click at " + driver.getCurrentUrl());
+    }
+
     static void shot(String name) throws Exception {
         Files.write(SHOTS.resolve("console-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
@@ -66,11 +79,12 @@ class ConsoleBrowserTest {
         assertTrue(row.getText().contains("AAPL") && row.getText().contains("manual"), row.getText());
         shot("1-plans");
 
-        row.findElement(By.linkText("buy-daily")).click();
+        clickAndWait(row.findElement(By.linkText("buy-daily")));
         assertEquals("Plan buy-daily · Tradebook", driver.getTitle());
         List<WebElement> runs = driver.findElements(By.cssSelector("#runs tr"));
-        assertEquals(2, runs.size(), "header + the fixture's run");
-        assertTrue(runs.get(1).getText().contains(fx.runId) && runs.get(1).getText().contains("ok"), runs.get(1).getText());
+        assertTrue(runs.size() >= 2, "header + the fixture's run (+ a run-now of another test)");
+        WebElement fixtureRun = runs.get(runs.size() - 1);   // newest first: the fixture's run is the oldest
+        assertTrue(fixtureRun.getText().contains(fx.runId) && fixtureRun.getText().contains("ok"), fixtureRun.getText());
         WebElement order = driver.findElement(By.cssSelector("#orders tr[data-order='" + fx.order.id() + "']"));
         assertTrue(order.getText().contains("AAPL") && order.getText().contains("BUY"), order.getText());
         assertEquals("submitted", order.findElement(By.cssSelector(".status")).getText());
@@ -79,7 +93,7 @@ class ConsoleBrowserTest {
 
         // malformed input: refused with a message, nothing recorded
         order.findElement(By.name("price")).sendKeys("12abc");
-        order.findElement(By.cssSelector("button")).click();
+        clickAndWait(order.findElement(By.cssSelector("button")));
         assertTrue(driver.findElement(By.id("error")).getText().contains("price: '12abc' is not a number"), driver.getPageSource());
         shot("3-bad-fill-refused");
         try (Store store = Store.open(fx.db)) {
@@ -90,7 +104,7 @@ class ConsoleBrowserTest {
         order = driver.findElement(By.cssSelector("#orders tr[data-order='" + fx.order.id() + "']"));
         order.findElement(By.name("price")).sendKeys("171.25");
         order.findElement(By.name("time")).sendKeys("2017-12-29 15:59");
-        order.findElement(By.cssSelector("button")).click();
+        clickAndWait(order.findElement(By.cssSelector("button")));
         assertTrue(driver.findElement(By.id("flash")).getText().contains("filled: BUY 1 @ 171.25"), driver.findElement(By.id("flash")).getText());
         assertEquals("1", driver.findElement(By.cssSelector("#position tr[data-ticker='AAPL'] .units")).getText(), "the position after the fill");
         order = driver.findElement(By.cssSelector("#orders tr[data-order='" + fx.order.id() + "']"));
@@ -100,7 +114,7 @@ class ConsoleBrowserTest {
         assertEquals("1", driver.findElement(By.cssSelector("#equity .series-backtest")).getAttribute("data-points"), "one run's backtest equity");
         shot("4-plan-after-fill");
 
-        driver.findElement(By.linkText(fx.runId)).click();
+        clickAndWait(driver.findElement(By.linkText(fx.runId)));
         assertTrue(driver.findElement(By.id("stats")).getText().contains("Equity Final [$]"));
         shot("5-run-log");
     }
@@ -108,15 +122,26 @@ class ConsoleBrowserTest {
     @Test
     void disableAndEnableFromTheList() throws Exception {
         driver.get(fx.base() + "/");
-        driver.findElement(By.cssSelector("#plans tr[data-plan='buy-daily'] form[action$='/disable'] button")).click();
+        clickAndWait(driver.findElement(By.cssSelector("#plans tr[data-plan='buy-daily'] form[action$='/disable'] button")));
         assertTrue(driver.findElement(By.id("flash")).getText().contains("plan buy-daily disabled"));
         try (Store store = Store.open(fx.db)) {
             assertTrue(!store.plan("buy-daily").orElseThrow().enabled());
         }
-        driver.findElement(By.cssSelector("form[action$='/enable'] button")).click();
+        clickAndWait(driver.findElement(By.cssSelector("form[action$='/enable'] button")));
         assertTrue(driver.findElement(By.id("flash")).getText().contains("plan buy-daily enabled"));
         try (Store store = Store.open(fx.db)) {
             assertTrue(store.plan("buy-daily").orElseThrow().enabled());
         }
+    }
+
+    @Test
+    void runNowRecordsAnotherRun() throws Exception {
+        driver.get(fx.base() + "/plan/buy-daily");
+        int before = driver.findElements(By.cssSelector("#runs tr")).size();
+        clickAndWait(driver.findElement(By.cssSelector("form[action$='/run'] button")));
+        String flash = driver.findElement(By.id("flash")).getText();
+        assertTrue(flash.matches("run buy-daily-\\S+: ok.*"), flash);
+        assertEquals(before + 1, driver.findElements(By.cssSelector("#runs tr")).size());
+        shot("6-run-now");
     }
 }
