@@ -2,7 +2,6 @@ package tradebook.live.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,9 +47,9 @@ import tradebook.plan.broker.Brokers;
 
 /**
  * The live-trading commands: {@code console}, {@code service}, {@code data}, {@code secret},
- * {@code setting}, {@code notify}, {@code ib}. They run on their own ({@link #main}) and are added
- * to the plans' CLI ({@link #addTo}). Every message goes through the {@link Masker}; a failure is
- * one line naming what and where (exit 1), a usage error exit 2.
+ * {@code setting}, {@code notify}, {@code ib}, added to the plans' CLI ({@link #addTo}, so
+ * {@code ./tradebook console} runs {@code tradebook.plan.cli.Cli}). Every message goes through the
+ * {@link Masker}; a failure is one line naming what and where (exit 1), a usage error exit 2.
  */
 @Command(name = "tradebook", mixinStandardHelpOptions = true, description = "Live trading: console, service, data, secrets, notifications, IB.",
         subcommands = {LiveCli.ConsoleCmd.class, LiveCli.ServiceCmd.class, LiveCli.DataCmd.class, LiveCli.SecretCmd.class,
@@ -64,31 +63,12 @@ public final class LiveCli implements Callable<Integer> {
         return USAGE;
     }
 
-    public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
-    }
-
     /** Adds the live commands to another picocli command line (the plans' {@code tradebook.plan.cli.Cli}). */
     public static void addTo(CommandLine cl) {
         for (Class<?> c : new Class<?>[] {ConsoleCmd.class, ServiceCmd.class, DataCmd.class, SecretCmd.class, SettingCmd.class, NotifyCmd.class, IbCmd.class}) {
             CommandLine sub = new CommandLine(c);
             cl.addSubcommand(sub.getCommandName(), sub);
         }
-    }
-
-    public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cl = new CommandLine(new LiveCli());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        cl.setExecutionExceptionHandler((e, line, parse) -> {
-            err.println("tradebook: " + message(e));
-            if (System.getenv("TRADEBOOK_DEBUG") != null) e.printStackTrace(err);
-            return FAILED;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
     }
 
     /** One masked line: our own exceptions' messages as they are, others with their type. */
@@ -142,6 +122,14 @@ public final class LiveCli implements Callable<Integer> {
         }
     }
 
+    /** A command that only groups subcommands: alone, it shows their usage. */
+    abstract static class Group extends Sub {
+        @Override public Integer call() {
+            spec.commandLine().usage(out());
+            return USAGE;
+        }
+    }
+
     // ------------------------------------------------------------------------------ console
 
     @Command(name = "console", description = "The web console (plans, runs, orders, fills, manual fills). Bound to 127.0.0.1 unless --bind says otherwise.")
@@ -176,11 +164,7 @@ public final class LiveCli implements Callable<Integer> {
     // ------------------------------------------------------------------------------ service
 
     @Command(name = "service", description = "Run the scheduler unattended as a systemd user service.", subcommands = {ServiceInstall.class, ServiceUninstall.class})
-    static final class ServiceCmd extends Sub {
-        @Override public Integer call() {
-            spec.commandLine().usage(out());
-            return USAGE;
-        }
+    static final class ServiceCmd extends Group {
     }
 
     /** $HOME as the shell has it (Java's user.home comes from the password database and ignores HOME); tests set tradebook.user.home. */
@@ -229,11 +213,7 @@ public final class LiveCli implements Callable<Integer> {
     // ------------------------------------------------------------------------------ data
 
     @Command(name = "data", description = "Local quote cache.", subcommands = {DataDownload.class})
-    static final class DataCmd extends Sub {
-        @Override public Integer call() {
-            spec.commandLine().usage(out());
-            return USAGE;
-        }
+    static final class DataCmd extends Group {
     }
 
     @Command(name = "download", description = "Fill the local quote cache for TICKERS (comma- or space-separated, or @FILE); resumable: rerun after an interruption.")
@@ -278,11 +258,7 @@ public final class LiveCli implements Callable<Integer> {
 
     @Command(name = "secret", description = "Secrets (broker credentials, bot tokens, SMTP and console passwords), encrypted with the key in $TRADEBOOK_HOME/secret.key or TRADEBOOK_KEY.",
             subcommands = {SecretSet.class, SecretList.class, SecretRemove.class})
-    static final class SecretCmd extends Sub {
-        @Override public Integer call() {
-            spec.commandLine().usage(out());
-            return USAGE;
-        }
+    static final class SecretCmd extends Group {
     }
 
     @Command(name = "set", description = "Store a secret; the value is read from the terminal (not echoed) or one line of standard input.")
@@ -337,11 +313,7 @@ public final class LiveCli implements Callable<Integer> {
 
     @Command(name = "setting", description = "Plain settings: telegram.chat_id, telegram.url, smtp.host, smtp.port, smtp.user, smtp.from, smtp.to, smtp.security.",
             subcommands = {SettingSet.class, SettingList.class, SettingRemove.class})
-    static final class SettingCmd extends Sub {
-        @Override public Integer call() {
-            spec.commandLine().usage(out());
-            return USAGE;
-        }
+    static final class SettingCmd extends Group {
     }
 
     @Command(name = "set", description = "Set a setting.")
@@ -386,11 +358,7 @@ public final class LiveCli implements Callable<Integer> {
     // ------------------------------------------------------------------------------ notify
 
     @Command(name = "notify", description = "Notifications.", subcommands = {NotifyTest.class})
-    static final class NotifyCmd extends Sub {
-        @Override public Integer call() {
-            spec.commandLine().usage(out());
-            return USAGE;
-        }
+    static final class NotifyCmd extends Group {
     }
 
     @Command(name = "test", description = "Send a test message to every configured channel (Telegram, e-mail) and say how each went.")
@@ -413,11 +381,7 @@ public final class LiveCli implements Callable<Integer> {
     // ------------------------------------------------------------------------------ ib
 
     @Command(name = "ib", description = "Interactive Brokers (Client Portal gateway) broker accounts.", subcommands = {IbAdd.class, IbCheck.class, IbSyncCmd.class})
-    static final class IbCmd extends Sub {
-        @Override public Integer call() {
-            spec.commandLine().usage(out());
-            return USAGE;
-        }
+    static final class IbCmd extends Group {
     }
 
     @Command(name = "add", description = "Add (or replace) an ib broker account that plans can name with --broker ALIAS.")

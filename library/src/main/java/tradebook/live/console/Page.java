@@ -6,21 +6,9 @@ import tradebook.live.secret.Masker;
 final class Page {
     private Page() {}
 
-    /** Masked, then HTML-escaped: every value shown goes through here. */
+    /** Masked, then HTML-escaped (attributes are double-quoted): every value shown goes through here. */
     static String esc(Object o) {
-        String s = Masker.mask(String.valueOf(o));
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<': b.append("&lt;"); break;
-                case '>': b.append("&gt;"); break;
-                case '&': b.append("&amp;"); break;
-                case '"': b.append("&quot;"); break;
-                case '\'': b.append("&#39;"); break;
-                default: b.append(c);
-            }
-        }
-        return b.toString();
+        return tradebook.display.Html.escape(Masker.mask(String.valueOf(o)));
     }
 
     static String layout(String title, String body, boolean loggedInUser) {

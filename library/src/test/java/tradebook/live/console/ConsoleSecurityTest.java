@@ -176,7 +176,7 @@ class ConsoleSecurityTest {
                 kv[kv.length - 1] = csrf;
                 HttpResponse<String> r = post(base + "/fill", cookie, kv);
                 assertEquals(400, r.statusCode(), String.join(",", bad.get(i)));
-                assertTrue(r.body().contains(expect[i].replace("'", "&#39;")), expect[i] + " in " + r.body());
+                assertTrue(r.body().contains(expect[i]), expect[i] + " in " + r.body());
                 assertTrue(r.body().contains("Nothing was changed."));
                 assertFalse(r.body().contains("<script>alert(1)</script>"), "escaped");
             }
