@@ -69,6 +69,7 @@ def test_promote_snapshots_the_cells_class_and_saves_the_plan(home_kernel):
 
 def test_promote_errors_show_before_anything_is_saved(home_kernel):
     home, kc = home_kernel
+    assert "%promote CLASS --name N" in execute(kc, "%lsmagic").stdout()
     r = execute(kc, "%promote Missing --name x --tickers AAPL --source djia")
     assert r.status == "error" and "no cell declares a class Missing" in r.error()["evalue"]
     assert execute(kc, TOGGLE).status == "ok"

@@ -78,14 +78,20 @@ public final class Magics {
     static Handler lookup(String name) {
         Handler h = HANDLERS.get(name);
         if (h == null && !providersLoaded) {
-            providersLoaded = true;
-            for (Provider p : ServiceLoader.load(Provider.class)) p.registerMagics();
+            loadProviders();
             h = HANDLERS.get(name);
         }
         return h;
     }
 
+    private static synchronized void loadProviders() {
+        if (providersLoaded) return;
+        providersLoaded = true;
+        for (Provider p : ServiceLoader.load(Provider.class)) p.registerMagics();
+    }
+
     static Map<String, String> help() {
+        loadProviders(); // %lsmagic lists the providers' magics too
         return new TreeMap<>(HELP);
     }
 }

@@ -177,7 +177,7 @@ public final class PlanRunner {
         LocalDate today = clock.instant().atZone(plan.zone()).toLocalDate();
         System.out.println("plan " + plan.name() + " (" + plan.mode().name().toLowerCase(Locale.ROOT) + ", " + plan.entry() + ", broker "
                 + plan.broker() + ")" + (opt.dryRun() ? ": dry run" : "") + " on " + today);
-        Class<? extends Strategy> cls = StrategySource.compile(plan.className(), plan.source());
+        Class<?> cls = StrategySource.compile(plan.className(), plan.source());
 
         Broker broker = null;
         if (sp != null && !opt.dryRun()) {
@@ -198,6 +198,7 @@ public final class PlanRunner {
             data.put(t, b);
         }
         x.snapshot = DataSnapshot.encode(data);
+        if (sp != null && !opt.dryRun()) cancelStaleNew(sp, data);
         if (sp != null && plan.mode() == RunMode.STRICT) {
             Optional<Map.Entry<String, byte[]>> last = store.lastGoodSnapshot(sp.id());
             if (last.isPresent()) {
@@ -226,37 +227,24 @@ public final class PlanRunner {
 
         // 3. backtest and the last bar's orders
         Map<String, Stats> stats = new LinkedHashMap<>();
+        Map<String, Double> net = new LinkedHashMap<>(); // ticker -> units to trade on the last bar
+        if (tradebook.portfolio.PortfolioStrategy.class.isAssignableFrom(cls)) {
+            portfolio(plan, cls.asSubclass(tradebook.portfolio.PortfolioStrategy.class), data, ledger, storage, stats, net);
+        } else {
+            singleAsset(plan, cls.asSubclass(Strategy.class), data, ledger, storage, stats, net);
+        }
         List<PlanOrder> candidates = new ArrayList<>();
-        int n = plan.tickers().size();
-        for (String t : plan.tickers()) {
-            Bars b = data.get(t);
-            double lastClose = b.close().array()[b.size() - 1];
-            LocalDateTime signal = b.time(b.size() - 1);
-            double cash = plan.cash() / n;
-            Backtest bt = new Backtest(b, cls).commission(plan.commission()).tradeOnClose(plan.entry() == EntryType.TOC);
-            if (incremental) {
-                double units = ledger.units(t);
-                double avg = Double.isNaN(ledger.avgPrice().getOrDefault(t, Double.NaN)) ? lastClose : ledger.avgPrice().get(t);
-                cash = ledger.cash() / n + units * avg;
-                if (!(cash > 0)) throw new PlanException("plan " + plan.name() + ": the account for " + t + " has no equity left (cash "
-                        + ledger.cash() + ")");
-                bt.initialPosition(units, avg).tradeFrom(signal).storage(storage);
-            } else if (plan.holdings().getOrDefault(t, 0.0) != 0) {
-                double units = plan.holdings().get(t);
-                bt.initialPosition(units, b.close().array()[0]);
-                cash += units * b.close().array()[0];
-            }
-            bt.cash(cash);
-            Stats s = bt.run(plan.params());
-            stats.put(t, s);
-            double units = lastBarUnits(s, lastClose, plan.commission(), t);
-            units = Math.rint(units);
+        long planId = sp == null ? 0 : sp.id();
+        for (Map.Entry<String, Double> e : net.entrySet()) {
+            String t = e.getKey();
+            double units = Math.rint(e.getValue());
             if (units == 0) continue;
+            Bars b = data.get(t);
+            LocalDateTime signal = b.time(b.size() - 1);
             if (plan.tradeStart() != null && signal.toLocalDate().isBefore(plan.tradeStart())) {
                 System.out.println(t + ": " + fmt(units) + " on " + signal.toLocalDate() + " not placed: before the trade start " + plan.tradeStart());
                 continue;
             }
-            long planId = sp == null ? 0 : sp.id();
             String id = OrderIds.of(planId, t, units, signal, incremental ? runId : null);
             candidates.add(new PlanOrder(id, planId, plan.name(), runId, t, units, plan.entry(), Double.NaN, Double.NaN, signal,
                     signal.toLocalDate(), PlanOrder.NEW, plan.broker(), null, clock.instant()));
@@ -280,6 +268,72 @@ public final class PlanRunner {
         String status = opt.dryRun() ? RunRecord.DRY_RUN : RunRecord.OK;
         return new Result(runId, status, candidates.isEmpty() ? "no orders on the last bar" : candidates.size() + " order(s)", report, stats,
                 cap.out(), cap.err());
+    }
+
+    /** A {@link Strategy} runs once per ticker, each on an equal share of the cash. */
+    private static void singleAsset(TradePlan plan, Class<? extends Strategy> cls, Map<String, Bars> data, Ledger ledger,
+                                    Map<String, Object> storage, Map<String, Stats> stats, Map<String, Double> net) {
+        int n = plan.tickers().size();
+        for (String t : plan.tickers()) {
+            Bars b = data.get(t);
+            double lastClose = b.close().array()[b.size() - 1];
+            double cash = plan.cash() / n;
+            Backtest bt = new Backtest(b, cls).commission(plan.commission()).tradeOnClose(plan.entry() == EntryType.TOC);
+            if (ledger != null) {
+                double units = ledger.units(t);
+                double avg = Double.isNaN(ledger.avgPrice().getOrDefault(t, Double.NaN)) ? lastClose : ledger.avgPrice().get(t);
+                cash = ledger.cash() / n + units * avg;
+                if (!(cash > 0)) throw new PlanException("plan " + plan.name() + ": the account for " + t + " has no equity left (cash "
+                        + ledger.cash() + ")");
+                bt.initialPosition(units, avg).tradeFrom(b.time(b.size() - 1)).storage(storage);
+            } else if (plan.holdings().getOrDefault(t, 0.0) != 0) {
+                double units = plan.holdings().get(t);
+                bt.initialPosition(units, b.close().array()[0]);
+                cash += units * b.close().array()[0];
+            }
+            bt.cash(cash);
+            Stats s = bt.run(plan.params());
+            stats.put(t, s);
+            net.put(t, lastBarUnits(s, lastClose, plan.commission(), t));
+        }
+    }
+
+    /**
+     * A {@link tradebook.portfolio.PortfolioStrategy} runs once over all tickers. Incremental: the
+     * recorded units are held from the last bar (valued at its open) with the recorded cash, and
+     * {@code next()} runs on the last bar only.
+     */
+    private static void portfolio(TradePlan plan, Class<? extends tradebook.portfolio.PortfolioStrategy> cls, Map<String, Bars> data,
+                                  Ledger ledger, Map<String, Object> storage, Map<String, Stats> stats, Map<String, Double> net) {
+        tradebook.portfolio.PortfolioBacktest bt = new tradebook.portfolio.PortfolioBacktest(data, cls).commission(plan.commission())
+                .tradeOnClose(plan.entry() == EntryType.TOC).finalizeTrades(false).quiet(true); // the last bar's orders must stay pending
+        if (ledger != null) {
+            if (!(ledger.cash() > 0)) throw new PlanException("plan " + plan.name() + ": no cash left (" + ledger.cash() + ")");
+            bt.cash(ledger.cash()).storage(storage);
+            Bars any = data.values().iterator().next();
+            bt.tradeStartDate(any.time(any.size() - 1).toLocalDate());
+            ledger.units().forEach((t, u) -> { if (u != 0) bt.holding(t, u); });
+        } else {
+            bt.cash(plan.cash());
+            plan.holdings().forEach((t, u) -> { if (u != 0) bt.holding(t, u); });
+        }
+        tradebook.portfolio.PortfolioStats s = bt.run(plan.params());
+        stats.put("portfolio", s);
+        tradebook.portfolio.PortfolioStrategy st = s.portfolioStrategy();
+        for (tradebook.portfolio.PortfolioOrder o : st.orders()) {
+            String t = o.ticker();
+            if (!Double.isNaN(o.limit()) || !Double.isNaN(o.stop())) {
+                System.err.println("warning: " + o + " is a limit/stop order; plans place market orders only, it was not sent");
+                continue;
+            }
+            double u = o.size();
+            if (Math.abs(u) < 1) { // a fraction of the cash, sized at the last close
+                Bars b = data.get(t);
+                double close = b.close().array()[b.size() - 1];
+                u = Math.signum(u) * Math.floor(st.cash() * Math.abs(u) / (close * (1 + plan.commission())));
+            }
+            net.merge(t, u, Double::sum);
+        }
     }
 
     /** The bars must be usable: some, in order, with prices, and not in the future. */
@@ -341,6 +395,22 @@ public final class PlanRunner {
         }
     }
 
+    /**
+     * An order recorded but never sent (its run stopped in between) for a bar older than today's
+     * last bar is stale: cancelled, never sent late. One for the current bar is resent by {@link #place}.
+     */
+    private void cancelStaleNew(StoredPlan sp, Map<String, Bars> data) {
+        for (PlanOrder o : store.liveOrders(sp.id())) {
+            Bars b = data.get(o.ticker());
+            if (!PlanOrder.NEW.equals(o.status()) || b == null) continue;
+            if (o.signalTime().isBefore(b.time(b.size() - 1))) {
+                store.setOrderStatus(o.id(), PlanOrder.CANCELLED, null, "never sent (its run stopped first) and stale now");
+                System.out.println("cancelled order " + o.id() + " " + o.ticker() + " " + fmt(o.size()) + ": recorded on " + o.tradingDay()
+                        + " but never sent, stale now");
+            }
+        }
+    }
+
     /** Incremental runs start clean: the plan's orders not yet filled are cancelled. */
     private void cancelLive(StoredPlan sp, Broker broker) {
         for (PlanOrder o : store.liveOrders(sp.id())) {
@@ -359,7 +429,12 @@ public final class PlanRunner {
 
     /** Records (idempotently, one live order per plan/ticker/day) and submits; returns what happened. */
     private String place(StoredPlan sp, Broker broker, PlanOrder o, boolean incremental) {
-        if (store.order(o.id()).isPresent()) return "already recorded (same plan, ticker, size and bar): not placed again";
+        Optional<PlanOrder> known = store.order(o.id());
+        if (known.isPresent() && PlanOrder.NEW.equals(known.get().status())) {
+            // recorded by a run that stopped before sending it: send it now (brokers dedupe on the order id)
+            return submit(broker, known.get(), "recorded earlier but never sent; ");
+        }
+        if (known.isPresent()) return "already recorded (same plan, ticker, size and bar): not placed again";
         List<PlanOrder> day = store.ordersOfDay(sp.id(), o.ticker(), o.tradingDay());
         if (!incremental) {
             for (PlanOrder d : day) {
@@ -380,7 +455,10 @@ public final class PlanRunner {
             }
         }
         if (!store.recordOrder(o, live)) return "already recorded: not placed again";
-        String prefix = live == null ? "" : "replaces " + live.id() + " (" + fmt(live.size()) + "); ";
+        return submit(broker, o, live == null ? "" : "replaces " + live.id() + " (" + fmt(live.size()) + "); ");
+    }
+
+    private String submit(Broker broker, PlanOrder o, String prefix) {
         try {
             String ref = broker.submit(o);
             store.setOrderStatus(o.id(), PlanOrder.SUBMITTED, ref, null);

@@ -532,6 +532,22 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * Adds or changes a broker account (e.g. {@code ib-main}, kind {@code ib}). {@code configJson}
+     * holds settings only: never a password or token in plain text (keep a reference to a secret store).
+     */
+    public void saveBrokerAccount(String alias, String kind, String configJson) {
+        if (alias == null || !alias.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) throw new PlanException("broker alias '" + alias + "': letters, digits, '.', '_', '-'");
+        try {
+            com.google.gson.JsonParser.parseString(configJson == null ? "{}" : configJson).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new PlanException("broker account " + alias + ": config must be a JSON object, got " + configJson);
+        }
+        sql(() -> update("INSERT INTO broker_accounts(alias, kind, config, created_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT(alias) DO UPDATE SET kind = excluded.kind, config = excluded.config", alias, kind, configJson == null ? "{}" : configJson,
+                Instant.now()));
+    }
+
     public List<String> brokerAliases() {
         return sql(() -> {
             List<String> out = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class StrategySource {
             "import static tradebook.lib.Lib.*;", "import tradebook.chart.*;", "import tradebook.portfolio.*;", "import tradebook.examples.*;");
 
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$");
-    private static final Map<String, Class<? extends Strategy>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Class<?>> CACHE = new ConcurrentHashMap<>();
 
     private StrategySource() {}
 
@@ -63,10 +63,14 @@ public final class StrategySource {
         return sb.append('\n').append(source).toString(); // one line of imports: error lines match the source's
     }
 
-    /** Compiles (cached by source) and returns the strategy class; a {@link PlanException} lists javac's errors by line. */
-    public static Class<? extends Strategy> compile(String className, String source) {
+    /**
+     * Compiles (cached by source) and returns the strategy class, a {@link Strategy} (one ticker at
+     * a time) or a {@link tradebook.portfolio.PortfolioStrategy} (all tickers at once); a
+     * {@link PlanException} lists javac's errors by line.
+     */
+    public static Class<?> compile(String className, String source) {
         String key = className + "\n" + sha(source);
-        Class<? extends Strategy> c = CACHE.get(key);
+        Class<?> c = CACHE.get(key);
         if (c == null) {
             c = doCompile(className, source);
             CACHE.put(key, c);
@@ -74,8 +78,7 @@ public final class StrategySource {
         return c;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Class<? extends Strategy> doCompile(String className, String source) {
+    private static Class<?> doCompile(String className, String source) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new PlanException("no Java compiler in this runtime: run Tradebook on a JDK (not a JRE)");
         String simple = className.substring(className.lastIndexOf('.') + 1);
@@ -131,10 +134,10 @@ public final class StrategySource {
         } catch (ClassNotFoundException e) {
             throw new PlanException("the source compiles but declares no class " + className + " (it declares " + classes.keySet() + ")");
         }
-        if (!Strategy.class.isAssignableFrom(cls)) {
-            throw new PlanException(className + " is not a Strategy (extend tradebook.backtest.Strategy)");
+        if (!Strategy.class.isAssignableFrom(cls) && !tradebook.portfolio.PortfolioStrategy.class.isAssignableFrom(cls)) {
+            throw new PlanException(className + " is not a strategy (extend tradebook.backtest.Strategy or tradebook.portfolio.PortfolioStrategy)");
         }
-        return (Class<? extends Strategy>) cls;
+        return cls;
     }
 
     private static String packageOf(String source) {

@@ -46,6 +46,8 @@ public class PortfolioBacktest {
     private boolean quiet;
     private PortfolioStats lastStats;
 
+    private Map<String, Object> storage;
+
     public PortfolioBacktest(Universe universe, Class<? extends PortfolioStrategy> strategy) {
         this(universe, strategy, null);
     }
@@ -166,6 +168,12 @@ public class PortfolioBacktest {
         return this;
     }
 
+    /** The map the strategy sees as {@link PortfolioStrategy#storage()} (trade plans keep it across runs). */
+    public PortfolioBacktest storage(Map<String, Object> storage) {
+        this.storage = storage;
+        return this;
+    }
+
     /** Keep warnings in the stats only (do not print them). */
     public PortfolioBacktest quiet(boolean quiet) {
         this.quiet = quiet;
@@ -191,6 +199,7 @@ public class PortfolioBacktest {
     public PortfolioStats run(Map<String, ?> params) {
         lastStats = null;
         PortfolioStrategy strategy = newStrategy();
+        if (storage != null) strategy.useStorage(storage);
         setParams(strategy, params);
         String who = strategy.getClass().getSimpleName();
         Universe view = universe.revealing();

@@ -69,6 +69,21 @@ public abstract class PortfolioStrategy {
         return account;
     }
 
+    private Map<String, Object> storage;
+
+    /**
+     * A map kept across runs of a trade plan (incremental mode); values should be JSON-friendly
+     * (numbers, strings, booleans, lists, maps). In a plain backtest it is an empty map for this run.
+     */
+    public Map<String, Object> storage() {
+        if (storage == null) storage = new java.util.LinkedHashMap<>();
+        return storage;
+    }
+
+    final void useStorage(Map<String, Object> map) {
+        this.storage = map;
+    }
+
     /** Every ticker's bars up to the current one (in {@code init()}: all bars). */
     public Universe data() {
         account();

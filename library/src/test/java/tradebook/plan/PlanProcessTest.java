@@ -61,6 +61,16 @@ class PlanProcessTest {
             assertTrue(store.log(r.id()).orElseThrow().stdout().contains("plan soon"));
             assertTrue(store.schedulerRow().isPresent());
 
+            // only one scheduler at a time; doctor sees it alive
+            Process second = Processes.cli(home, home.resolve("second.log"), Map.of(), "scheduler");
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, second.exitValue());
+            assertTrue(Files.readString(home.resolve("second.log")).contains("a scheduler is running already"));
+            Process doctor = Processes.cli(home, home.resolve("doctor.log"), Map.of(), "doctor");
+            assertTrue(doctor.waitFor(60, TimeUnit.SECONDS));
+            String doc = Files.readString(home.resolve("doctor.log"));
+            assertTrue(doc.contains("OK    scheduler") && doc.contains("pid " + p.pid()), doc);
+
             Process stop = Processes.cli(home, home.resolve("stop.log"), Map.of(), "scheduler", "--stop");
             assertTrue(stop.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, stop.exitValue(), Files.readString(home.resolve("stop.log")));
@@ -68,6 +78,21 @@ class PlanProcessTest {
             assertEquals(0, p.exitValue(), Files.readString(log));
             String out = Files.readString(log);
             assertTrue(out.contains("run soon for") && out.contains("scheduler stopped"), out);
+
+            // SIGTERM: a clean stop too
+            Path log2 = home.resolve("scheduler2.log");
+            Process p2 = Processes.cli(home, log2, Map.of(), "scheduler");
+            waitFor("the second scheduler to start", 60_000, () -> {
+                try {
+                    return Files.readString(log2).contains("scheduler started");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            p2.destroy();
+            assertTrue(p2.waitFor(30, TimeUnit.SECONDS), "stopped on SIGTERM");
+            assertTrue(Files.readString(log2).contains("scheduler stopped"), Files.readString(log2));
+            assertEquals("ok", store.integrity());
         } finally {
             p.destroyForcibly();
         }

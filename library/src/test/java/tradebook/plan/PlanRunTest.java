@@ -246,4 +246,58 @@ class PlanRunTest {
         StoredPlan again = save(PlanFixtures.plan("hist", "Toggle", PlanFixtures.TOGGLE, quotes).build());
         assertNotEquals(sp.id(), again.id(), "the name is free again, with a new id (so order ids never collide)");
     }
+
+    static final String PAIR = """
+            public class Pair extends PortfolioStrategy {
+                @Override public void next() {
+                    if (position("TEST").isOpen()) position("TEST").close(); else buy(ticker("TEST").size(5));
+                    if (!position("OTHER").isOpen()) buy(ticker("OTHER").size(3));
+                }
+            }
+            """;
+
+    @Test void aPortfolioStrategyTradesAllItsTickersInOneRun() throws Exception {
+        PlanFixtures.writeCsv(quotes, "OTHER", PlanFixtures.days(FRI, 120));
+        StoredPlan sp = save(PlanFixtures.plan("pair", "Pair", PAIR, quotes).tickers("TEST", "OTHER").broker("manual").build());
+        PlanRunner.Result r = run(sp, PlanFixtures.at(FRI, 17, 0));
+        assertEquals(RunRecord.OK, r.status(), r.message() + r.stderr());
+        assertEquals(1, r.orders().size(), "OTHER is held already in the replay: only TEST trades: " + r);
+        assertEquals("TEST", r.orders().get(0).get("ticker"));
+        assertEquals(1, run(sp, PlanFixtures.at(FRI, 17, 30)).orders().size());
+        assertEquals(1, store.orders(sp.id()).size(), "idempotent for portfolios too");
+
+        // incremental: from the recorded fills (nothing yet) both tickers are flat, so both are bought
+        StoredPlan inc = save(PlanFixtures.plan("pair-inc", "Pair", PAIR, quotes).tickers("TEST", "OTHER").broker("manual")
+                .mode(RunMode.INCREMENTAL).build());
+        PlanRunner.Result r2 = run(inc, PlanFixtures.at(FRI, 17, 0));
+        assertEquals(RunRecord.OK, r2.status(), r2.message() + r2.stderr());
+        assertEquals(List.of("TEST", "OTHER"), r2.orders().stream().map(o -> o.get("ticker")).toList());
+        String other = (String) r2.orders().get(1).get("id");
+        store.recordFills(List.of(new Fill("m-" + other, other, "OTHER", 3, 100, 0, Instant.now(), "manual")));
+        PlanRunner.Result r3 = run(inc, PlanFixtures.at(FRI, 17, 30));
+        assertEquals(List.of("TEST"), r3.orders().stream().map(o -> o.get("ticker")).toList(), "OTHER is held now: " + r3);
+    }
+
+    @Test void anOrderRecordedButNeverSentIsSentByTheNextRunOrCancelledWhenStale() throws Exception {
+        StoredPlan sp = save(PlanFixtures.plan("resend", "Toggle", PlanFixtures.TOGGLE, quotes).build());
+        PlanRunner.Result dry = new PlanRunner(store, PlanFixtures.at(FRI, 17, 0)).run(sp, PlanRunner.Options.dry());
+        double size = (Double) dry.orders().get(0).get("size");
+        java.time.LocalDateTime signal = java.time.LocalDateTime.parse((String) dry.orders().get(0).get("signal"));
+        String id = OrderIds.of(sp.id(), "TEST", size, signal, null);
+        // what a run killed between recording and sending leaves behind
+        store.recordOrder(new PlanOrder(id, sp.id(), "resend", "crashed-run", "TEST", size, EntryType.TOO, Double.NaN, Double.NaN, signal,
+                signal.toLocalDate(), PlanOrder.NEW, "paper", null, Instant.now()), null);
+        PlanRunner.Result r = run(sp, PlanFixtures.at(FRI, 17, 30));
+        assertTrue(r.orders().get(0).get("action").toString().startsWith("recorded earlier but never sent; submitted to paper"), r.toString());
+        assertEquals(PlanOrder.SUBMITTED, store.order(id).orElseThrow().status());
+
+        // a never-sent order of an older bar is cancelled, not sent late
+        java.time.LocalDateTime older = signal.minusDays(1);
+        String oldId = OrderIds.of(sp.id(), "TEST", 7, older, null);
+        store.recordOrder(new PlanOrder(oldId, sp.id(), "resend", "crashed-run", "TEST", 7, EntryType.TOO, Double.NaN, Double.NaN, older,
+                older.toLocalDate(), PlanOrder.NEW, "paper", null, Instant.now()), null);
+        PlanRunner.Result r2 = run(sp, PlanFixtures.at(FRI, 18, 0));
+        assertTrue(r2.stdout().contains("cancelled order " + oldId), r2.stdout());
+        assertEquals(PlanOrder.CANCELLED, store.order(oldId).orElseThrow().status());
+    }
 }

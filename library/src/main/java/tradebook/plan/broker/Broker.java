@@ -23,7 +23,10 @@ public interface Broker {
     /** Health check for {@code ./tradebook doctor}: returns a short "OK" detail or throws with the reason. */
     String check() throws BrokerException;
 
-    /** Sends an order; returns the broker's id for it (for paper/manual, the order's own id). */
+    /**
+     * Sends an order; returns the broker's id for it. The same order may be sent again after a crash
+     * (same {@code order.id()}): use the id as the client order reference so the broker can tell.
+     */
     String submit(PlanOrder order) throws BrokerException;
 
     /** Cancels an order not yet filled; false when it cannot be cancelled any more (filled or gone). */
