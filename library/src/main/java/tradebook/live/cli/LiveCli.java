@@ -6,9 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import com.google.gson.JsonObject;
-import tradebook.live.Db;
 import tradebook.live.LiveLog;
 import tradebook.live.Settings;
 import tradebook.live.console.Console;
@@ -402,16 +398,8 @@ public final class LiveCli implements Callable<Integer> {
                 c.addProperty("trust", trust);
                 if (pem != null) c.addProperty("pem", pem.toAbsolutePath().toString());
                 tradebook.live.ib.IbBrokerFactory.config(alias, c.toString(), Home.dir());   // validates url/trust/pem now
-                ensureStore();
-                try (Connection con = Db.connect(Home.database()); PreparedStatement p = con.prepareStatement(
-                        "INSERT INTO broker_accounts(alias, kind, config, created_at) VALUES (?, 'ib', ?, ?) "
-                                + "ON CONFLICT(alias) DO UPDATE SET kind = 'ib', config = excluded.config")) {
-                    p.setString(1, alias);
-                    p.setString(2, c.toString());
-                    p.setString(3, Instant.now().toString());
-                    p.executeUpdate();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot save broker account " + alias + " in " + Home.database() + ": " + e.getMessage(), e);
+                try (Store store = Store.open(Home.database())) {
+                    store.saveBrokerAccount(alias, "ib", c.toString());
                 }
                 say("broker account " + alias + " (ib, account " + account + ", " + url + ", trust " + trust + ") saved; check it with ./tradebook ib check " + alias);
                 return OK;

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tradebook.live.Db;
 import tradebook.live.secret.SecretBox;
 import tradebook.plan.EntryType;
 import tradebook.plan.Fill;
@@ -59,12 +56,7 @@ class IbBrokerTest {
     }
 
     void addIbAccount(String configJson) throws Exception {
-        try (Connection c = Db.connect(store.file()); PreparedStatement p = c.prepareStatement(
-                "INSERT INTO broker_accounts(alias, kind, config, created_at) VALUES ('ib', 'ib', ?, ?)")) {
-            p.setString(1, configJson);
-            p.setString(2, Instant.now().toString());
-            p.executeUpdate();
-        }
+        store.saveBrokerAccount("ib", "ib", configJson);
     }
 
     @Test

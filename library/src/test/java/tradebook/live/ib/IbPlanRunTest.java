@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tradebook.live.Db;
 import tradebook.live.testing.PlanFixtures;
 import tradebook.plan.EntryType;
 import tradebook.plan.Fill;
@@ -30,12 +26,7 @@ class IbPlanRunTest {
     @Test
     void planRunPlacesAtIbAndTheNextRunRecordsTheFill() throws Exception {
         try (FakeGateway gw = new FakeGateway(); Store store = Store.open(home.resolve("tradebook.db"))) {
-            try (Connection c = Db.connect(store.file()); PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO broker_accounts(alias, kind, config, created_at) VALUES ('ibkr', 'ib', ?, ?)")) {
-                p.setString(1, "{\"url\": \"" + gw.baseUrl() + "\", \"account\": \"DU1234567\"}");
-                p.setString(2, Instant.now().toString());
-                p.executeUpdate();
-            }
+            store.saveBrokerAccount("ibkr", "ib", "{\"url\": \"" + gw.baseUrl() + "\", \"account\": \"DU1234567\"}");
             gw.questionsPerOrder = 1;
             StoredPlan sp = store.savePlan(PlanFixtures.buyEveryBar("ib-daily", "ibkr").entry(EntryType.TOC).build(), "test", true);
             PlanRunner runner = new PlanRunner(store, PlanFixtures.DJIA_END);
