@@ -57,4 +57,49 @@ class SecretLeakTest {
         }
         assertTrue(contains(Files.readAllBytes(db), "enc:v1:"), "the encrypted form is what the file holds");
     }
+
+    /** The real paths: secrets set as the CLI does, a plan run whose notifications fail (token in the URL), logs to a file; then grep everything. */
+    @Test
+    void aRunWithFailingNotificationsLeavesNoSecretInTheStoreOrTheLogs() throws Exception {
+        String token = "777777:AAH-Known-Leak-Token", smtpPw = "smtp-Known-Leak-Pw";
+        Path db = home.resolve("tradebook.db");
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try (tradebook.plan.Store store = tradebook.plan.Store.open(db)) {
+            SecretStore secrets = new SecretStore(db, SecretBox.open(home, Map.of()));
+            tradebook.live.Settings settings = new tradebook.live.Settings(db);
+            secrets.put("telegram.token", token);
+            secrets.put("smtp.password", smtpPw);
+            settings.put("telegram.chat_id", "1");
+            settings.put("telegram.url", "http://127.0.0.1:" + closed);
+            settings.put("smtp.host", "127.0.0.1");
+            settings.put("smtp.port", String.valueOf(closed));
+            settings.put("smtp.user", "me");
+            settings.put("smtp.to", "me@example.test");
+            settings.put("smtp.security", "none");
+            var sp = store.savePlan(tradebook.live.testing.PlanFixtures.buyEveryBar("leak", "paper").build(), "test", true);
+            Path log = LiveLog.toFile(home.resolve("logs/live.log"));
+            tradebook.plan.PlanRunner.Result r;
+            try {
+                var n = tradebook.live.notify.NotifySetup.from(settings, secrets);
+                assertEquals(2, n.channels().size());
+                r = new tradebook.live.notify.RunNotifier(new tradebook.plan.PlanRunner(store, tradebook.live.testing.PlanFixtures.DJIA_END), n)
+                        .run(sp, tradebook.plan.PlanRunner.Options.normal());
+            } finally {
+                LiveLog.closeFile();
+            }
+            assertTrue(r.ok(), r.toString());
+            String logText = Files.readString(log);
+            assertTrue(logText.contains("via telegram failed") && logText.contains("via email failed"), logText);
+            assertTrue(logText.contains("/bot****/sendMessage"), logText);
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                byte[] bytes = Files.readAllBytes(f);
+                for (String s : new String[] {token, smtpPw, "Known-Leak"}) assertFalse(contains(bytes, s), s + " found in " + f);
+            }
+        }
+    }
 }
