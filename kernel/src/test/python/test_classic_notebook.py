@@ -91,7 +91,7 @@ def wait(driver, script, timeout, what):
             return
         time.sleep(0.5)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    driver.save_screenshot(str(SHOTS / "classic-notebook-timeout.png"))
+    driver.save_screenshot(str(SHOTS / f"timeout-{int(time.time())}.png"))
     pytest.fail(f"timed out after {timeout}s waiting for {what}")
 
 

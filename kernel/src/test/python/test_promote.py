@@ -67,6 +67,23 @@ def test_promote_snapshots_the_cells_class_and_saves_the_plan(home_kernel):
     assert listed.returncode == 0 and "nb-toggle" in listed.stdout
 
 
+def test_promote_takes_the_parameters_a_notebook_ran_with(home_kernel):
+    home, kc = home_kernel
+    assert execute(kc, TOGGLE).status == "ok"
+    r = execute(kc, 'var s = new Backtest(QuoteSource.djia().daily("AAPL", LocalDate.of(2016, 1, 1), LocalDate.of(2016, 6, 30)), Toggle.class)'
+                    '.run(Map.of("units", 7));')
+    assert r.status == "ok", r.error()
+    r = execute(kc, "%promote Toggle --name from-stats --tickers AAPL --source djia --start 2016-01-01 --params-from s", timeout=120)
+    assert r.status == "ok", r.error()
+    assert json.loads(plans(home)[0][2])["params"] == {"units": 7}
+    r = execute(kc, "%promote Toggle --name from-map --tickers AAPL --source djia --start 2016-01-01 --params-from 'Map.of(\"units\", 2)' -p units=3",
+                timeout=120)
+    assert r.status == "ok", r.error()
+    assert json.loads(dict((n, sp) for n, _, sp in plans(home))["from-map"])["params"] == {"units": 3.0}, "-p wins"
+    r = execute(kc, "%promote Toggle --name bad --tickers AAPL --source djia --params-from 42")
+    assert r.status == "error" and "a Stats, OptimizationResult or Map is needed, got Integer" in r.error()["evalue"]
+
+
 def test_promote_errors_show_before_anything_is_saved(home_kernel):
     home, kc = home_kernel
     assert "%promote CLASS --name N" in execute(kc, "%lsmagic").stdout()

@@ -193,8 +193,8 @@ def test_magics(kc, tmp_path):
     script.write_text("int twice(int x) { return 2 * x; }\n")
     r = execute(kc, f"%load {script}\ntwice(21)")
     assert r.result()["text/plain"] == "42", r.error()
-    r = execute(kc, "%promote SmaCross")
-    assert r.status == "error" and "not available yet" in r.error()["evalue"]
+    r = execute(kc, "%promote SmaCross")  # the trade-plan package's magic: it needs at least a plan name
+    assert r.status == "error" and "--name is required" in r.error()["evalue"]
     r = execute(kc, "%nosuchmagic")
     assert r.status == "error" and "unknown magic" in r.error()["evalue"]
 

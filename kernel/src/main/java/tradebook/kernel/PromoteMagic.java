@@ -23,7 +23,7 @@ final class PromoteMagic {
         @Override
         public void registerMagics() {
             Magics.register("promote", "%promote CLASS --name N --tickers T[,T] [--times ..] [--broker paper|manual] [--cash C] "
-                    + "[--strict|--incremental] [--entry TOO|TOC|TRG] [--source yahoo|csv:DIR] [-p k=v] : make a trade plan of a strategy",
+                    + "[--strict|--incremental] [--entry TOO|TOC|TRG] [--source yahoo|csv:DIR] [-p k=v] [--params-from VAR] : make a trade plan of a strategy",
                     PromoteMagic::run);
         }
     }
@@ -31,7 +31,20 @@ final class PromoteMagic {
     @CommandLine.Command(name = "%promote")
     static final class Args {
         @CommandLine.Parameters(index = "0", description = "the strategy class declared in a cell") String className;
+        @CommandLine.Option(names = "--params-from", description = "a notebook variable: Stats, OptimizationResult or Map of parameters")
+        String paramsFrom;
         @CommandLine.Mixin PromoteOptions opts;
+    }
+
+    /** The parameters a notebook value carries: a run's stats, an optimization's best, or a map. */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, Object> paramsOf(Object v, String expr) throws CellError {
+        if (v instanceof tradebook.portfolio.PortfolioStats ps && ps.portfolioStrategy() != null) return ps.portfolioStrategy().params();
+        if (v instanceof tradebook.backtest.Stats st && st.strategy() != null) return st.strategy().params();
+        if (v instanceof tradebook.backtest.OptimizationResult r) return r.bestParams();
+        if (v instanceof java.util.Map<?, ?> m) return (java.util.Map<String, Object>) m;
+        throw new CellError.MagicError("%promote --params-from " + expr + ": a Stats, OptimizationResult or Map is needed, got "
+                + (v == null || v == Magics.NO_VALUE ? "no value" : v.getClass().getSimpleName()));
     }
 
     static Object run(Magics.Context ctx, String args, String body) throws Exception {
@@ -42,12 +55,19 @@ final class PromoteMagic {
             throw new CellError.MagicError("%promote: " + e.getMessage() + "\nusage: %promote SmaCross --name goog-sma --tickers GOOG "
                     + "--times \"9:30:01-16:00/30min\" --broker paper --cash 10000");
         }
+        if (a.opts.name == null) throw new CellError.MagicError("%promote: --name is required (e.g. %promote " + a.className + " --name my-plan --tickers GOOG)");
         String source = ctx.declarationSource(a.className);
         if (source == null) {
             throw new CellError.MagicError("%promote: no cell declares a class " + a.className + " (run the cell that declares it first)");
         }
         try (Store store = Store.open()) {
-            Plans.Promoted p = Plans.promote(store, a.opts.newPlan(a.className, source), Clock.systemUTC(), true);
+            tradebook.plan.TradePlan plan = a.opts.newPlan(a.className, source);
+            if (a.paramsFrom != null) { // the parameters the notebook ran with; -p still overrides
+                java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(paramsOf(ctx.eval(a.paramsFrom), a.paramsFrom));
+                params.putAll(plan.params());
+                plan = plan.toBuilder().params(params).build();
+            }
+            Plans.Promoted p = Plans.promote(store, plan, Clock.systemUTC(), true);
             ctx.out().println(p);
             return Magics.NO_VALUE;
         } catch (PlanException e) {

@@ -139,21 +139,31 @@ public final class Store implements AutoCloseable {
         return ProcessHandle.current().pid();
     }
 
-    /** Runs left "running" by a process that died become "crashed"; their plan locks go. */
+    /** Marks runs whose process is gone as crashed (with {@code why}) and frees their locks; returns how many. */
+    public int markDeadRuns(String why) {
+        return sql(() -> recover(why));
+    }
+
     private void recover() throws SQLException {
+        recover("the process running it stopped before the run finished (killed or crashed); orders it had recorded are kept");
+    }
+
+    /** Runs left "running" by a process that died become "crashed"; their plan locks go. */
+    private int recover(String why) throws SQLException {
         List<String> dead = new ArrayList<>();
         try (PreparedStatement p = ps("SELECT id, pid FROM runs WHERE status = ?", RunRecord.RUNNING); ResultSet rs = p.executeQuery()) {
             while (rs.next()) if (!alive(rs.getLong(2))) dead.add(rs.getString(1));
         }
         for (String id : dead) {
             update("UPDATE runs SET status = ?, finished_at = ?, message = coalesce(message, '') || ? WHERE id = ?", RunRecord.CRASHED,
-                    Instant.now(), "the process running it stopped before the run finished (killed or crashed); orders it had recorded are kept", id);
+                    Instant.now(), why, id);
         }
         List<Long> stale = new ArrayList<>();
         try (PreparedStatement p = ps("SELECT plan_id, pid FROM plan_locks"); ResultSet rs = p.executeQuery()) {
             while (rs.next()) if (!alive(rs.getLong(2))) stale.add(rs.getLong(1));
         }
         for (long id : stale) update("DELETE FROM plan_locks WHERE plan_id = ?", id);
+        return dead.size();
     }
 
     static boolean alive(long pid) {

@@ -51,6 +51,25 @@
  * <b>at most one live order per plan, ticker and trading day</b>. A later run's different order
  * replaces the live one (cancelled at the broker first when already submitted; marked
  * {@code replaced} with {@code replaced_by}); if that order has already filled, the new one is
- * not placed (logged "already traded today"), so a day never trades a ticker twice for one plan.
+ * not placed (logged "already traded today"), so a day never trades a ticker twice for one plan
+ * (strict mode; an incremental run sees the real position, so it may trade again).
+ * An order recorded but never sent (the process died in between) is sent by the next run that
+ * computes the same id, and cancelled once a newer bar exists (never sent late); brokers receive
+ * the order id as the client reference so a resend can be recognised.
+ *
+ * <h2>Runs</h2>
+ * A {@code Strategy} runs once per ticker on an equal share of the cash; a
+ * {@code PortfolioStrategy} once over all tickers. The orders are the market orders pending after
+ * the last bar's {@code next()}, netted per ticker (fractions of equity or cash sized at the last
+ * close); limit, stop and SL/TP orders are logged, not sent. Strict runs compare the bars with the
+ * last good run's snapshot (relative tolerance 1e-5, that run's last bar and volume excluded) and
+ * are {@code blocked} on a difference. Incremental runs hold the units of the recorded fills at
+ * their average price, with the recorded cash, and call {@code next()} on the last bar only.
+ *
+ * <h2>Scheduling</h2>
+ * {@code tradebook.plan.schedule.Scheduler} is a small loop over the next run instants computed by
+ * {@link tradebook.plan.Schedule} from the plan's times, zone and calendar, driven by a
+ * {@link java.time.Clock} (tests move it): one job at a time, 180 s lateness limit, plan changes
+ * picked up by a stamp over the {@code plans} table, a heartbeat in {@code scheduler}.
  */
 package tradebook.plan;

@@ -240,11 +240,12 @@ public final class Cli implements Callable<Integer> {
         @Parameters(description = "plan name") String name;
         @Option(names = "--dry-run", description = "compute the orders, place and record none") boolean dry;
         @Option(names = "--accept-data", description = "strict plans: accept changed past prices as the new history") boolean accept;
+        @Option(names = "--scheduled-at", hidden = true, description = "the slot this run is for (the scheduler passes it)") Instant scheduledAt;
 
         @Override public Integer call() {
             try (Store store = store()) {
                 StoredPlan sp = store.require(name);
-                PlanRunner.Result r = new PlanRunner(store, Clock.systemUTC()).run(sp, new PlanRunner.Options(dry, accept, null, false));
+                PlanRunner.Result r = new PlanRunner(store, Clock.systemUTC()).run(sp, new PlanRunner.Options(dry, accept, scheduledAt, false));
                 if (!r.stdout().isBlank()) out().print(r.stdout());
                 out().println(r);
                 if (!r.ok()) {
@@ -383,6 +384,8 @@ public final class Cli implements Callable<Integer> {
     static final class SchedulerCmd extends Sub {
         @Option(names = "--stop", description = "ask the running scheduler to stop after its current job") boolean stop;
         @Option(names = "--status", description = "show whether a scheduler runs and its next runs") boolean status;
+        @Option(names = "--run-timeout", defaultValue = "600", description = "seconds a run may take before it is killed (default 600)") long timeout;
+        @Option(names = "--in-process", hidden = true, description = "run jobs in this JVM (no timeout)") boolean inProcess;
 
         @Override public Integer call() throws Exception {
             try (Store store = store()) {
@@ -403,7 +406,8 @@ public final class Cli implements Callable<Integer> {
                     return OK;
                 }
                 if (alive) throw new PlanException("a scheduler is running already (pid " + row.get()[0] + "); stop it with ./tradebook scheduler --stop");
-                Scheduler s = Scheduler.standard(store, Clock.systemUTC());
+                Scheduler s = inProcess ? Scheduler.standard(store, Clock.systemUTC())
+                        : Scheduler.isolated(store, Clock.systemUTC(), java.time.Duration.ofSeconds(timeout));
                 java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
                 Thread hook = new Thread(() -> {
                     s.stop(); // SIGTERM / Ctrl-C: finish the current job, then stop

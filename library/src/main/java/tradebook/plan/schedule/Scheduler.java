@@ -54,6 +54,38 @@ public final class Scheduler {
         });
     }
 
+    /**
+     * Each job in a JVM of its own ({@code tradebook.plan.cli.Cli plan run NAME --scheduled-at T}):
+     * a strategy that hangs is killed after {@code timeout} (its run marked crashed) and one that
+     * crashes its JVM cannot take the scheduler down; the next job still runs on time.
+     */
+    public static Scheduler isolated(Store store, Clock clock, Duration timeout) {
+        return new Scheduler(store, clock, (sp, at) -> {
+            java.util.List<String> cmd = new ArrayList<>(java.util.List.of(
+                    java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true",
+                    "-Dtradebook.home=" + tradebook.plan.Home.dir().toAbsolutePath(), "-cp", childClassPath(), "tradebook.plan.cli.Cli",
+                    "plan", "run", sp.name(), "--scheduled-at", at.toString()));
+            try {
+                Process p = new ProcessBuilder(cmd).inheritIO().start();
+                if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                    int n = store.markDeadRuns("killed after the run timeout of " + timeout.toSeconds() + " s (./tradebook scheduler --run-timeout)");
+                    System.out.println(clock.instant() + " " + sp.name() + ": killed after " + timeout.toSeconds() + " s (" + n + " run(s) marked crashed)");
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot start a JVM for the run of " + sp.name() + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** This JVM's class path (Maven's test path under surefire), for the job JVMs. */
+    static String childClassPath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
     /** Loads plans when they changed; returns true when something changed. */
     boolean reload() {
         String s = store.plansStamp();
@@ -116,12 +148,42 @@ public final class Scheduler {
         }
     }
 
-    /** Runs until {@link #stop()} or a stop request in the store; heartbeats into the store each tick. */
+    /** Runs until {@link #stop()} or a stop request in the store; heartbeats into the store every few seconds, during jobs too. */
     public void loop() throws InterruptedException {
         store.requestSchedulerStop(false);
+        store.heartbeat(nextRunsJson());
+        Thread beat = new Thread(this::beat, "scheduler-heartbeat");
+        beat.setDaemon(true);
+        beat.start();
+        try {
+            run();
+        } finally {
+            beat.interrupt();
+        }
+        log("scheduler stopped");
+    }
+
+    private volatile String nextRuns = "[]";
+
+    /** The heartbeat thread: its own connection (a job may hold the main one for minutes). */
+    private void beat() {
+        try (Store own = Store.open(store.file())) {
+            while (!stopping && !Thread.currentThread().isInterrupted()) {
+                own.heartbeat(nextRuns);
+                Thread.sleep(5000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            System.err.println("scheduler heartbeat stopped: " + e.getMessage());
+        }
+    }
+
+    private void run() throws InterruptedException {
         while (!stopping) {
             tick();
-            store.heartbeat(nextRunsJson());
+            nextRuns = nextRunsJson();
+            store.heartbeat(nextRuns);
             if (store.schedulerRow().map(r -> (Boolean) r[3]).orElse(false)) {
                 log("stop requested");
                 break;
@@ -130,7 +192,6 @@ public final class Scheduler {
             long sleep = due.values().stream().min(Comparator.naturalOrder()).map(t -> Duration.between(now, t).toMillis()).orElse(1000L);
             Thread.sleep(Math.max(20, Math.min(1000, sleep)));
         }
-        log("scheduler stopped");
     }
 
     public void stop() {
