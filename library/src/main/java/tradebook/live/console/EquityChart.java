@@ -39,7 +39,7 @@ final class EquityChart {
     private EquityChart() {}
 
     static Series of(Store store, StoredPlan sp) {
-        List<RunRecord> runs = store.runs(sp.id(), 500);
+        List<RunRecord> runs = store.runs(sp.id(), 200);   // each log holds a data snapshot: bound the work per page
         TreeMap<LocalDate, Double> bt = new TreeMap<>();
         byte[] snapshot = null;
         for (RunRecord r : runs) {   // newest first

@@ -27,6 +27,7 @@ final class ManualFills {
         double price = number("price", priceText, false);
         if (!(price > 0)) throw new FormException("price: must be greater than 0, got " + priceText.strip());
         double units = sizeText == null || sizeText.isBlank() ? o.size() : number("size", sizeText, false);
+        if (o.size() < 0 && units > 0 && !sizeText.strip().startsWith("+")) units = -units;   // "5" of a sell order means 5 sold
         if (units == 0 || Math.signum(units) != Math.signum(o.size()) || Math.abs(units) > Math.abs(o.size()) + 1e-9) {
             throw new FormException("size: " + sizeText.strip() + " does not fit order " + o.id() + " of " + fmt(o.size()) + " (same sign, at most the order's size)");
         }

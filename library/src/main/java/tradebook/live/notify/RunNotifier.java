@@ -31,15 +31,24 @@ public final class RunNotifier {
 
     /**
      * Announces a finished run to the channels configured in the store at {@code $TRADEBOOK_HOME}
-     * (for the scheduler, whose runs go through {@link PlanRunner} directly). Never throws: a
-     * broken setup is logged and the run stays as it was.
+     * (for {@code ./tradebook plan run}, which the scheduler's job JVMs also run, and the in-process
+     * scheduler). Never throws: a broken setup is logged and the run stays as it was.
      */
     public static void announceConfigured(String plan, PlanRunner.Result r) {
+        configured(plan, n -> new RunNotifier(null, n).announce(plan, r));
+    }
+
+    /** One notice to the configured channels (e.g. the scheduler killed a run); never throws. */
+    public static void announceConfigured(String plan, Notice notice) {
+        configured(plan, n -> n.send(notice));
+    }
+
+    private static void configured(String plan, java.util.function.Consumer<Notifications> send) {
         try {
             java.nio.file.Path db = tradebook.plan.Home.database();
             Notifications n = NotifySetup.from(new tradebook.live.Settings(db),
                     new tradebook.live.secret.SecretStore(db, tradebook.live.secret.SecretBox.open(tradebook.plan.Home.dir())));
-            if (!n.channels().isEmpty()) new RunNotifier(null, n).announce(plan, r);
+            if (!n.channels().isEmpty()) send.accept(n);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable t) {

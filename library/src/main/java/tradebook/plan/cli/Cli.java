@@ -246,6 +246,7 @@ public final class Cli implements Callable<Integer> {
             try (Store store = store()) {
                 StoredPlan sp = store.require(name);
                 PlanRunner.Result r = new PlanRunner(store, Clock.systemUTC()).run(sp, new PlanRunner.Options(dry, accept, scheduledAt, false));
+                if (!dry) tradebook.live.notify.RunNotifier.announceConfigured(sp.name(), r);   // Telegram/e-mail if set up (issue 10); never throws
                 if (!r.stdout().isBlank()) out().print(r.stdout());
                 out().println(r);
                 if (!r.ok()) {

@@ -113,4 +113,34 @@ class LiveCliTest {
         assertFalse(err.contains("\tat "), "no stack trace");
         assertEquals(2, run(null, "console", "--port", "many"));
     }
+
+    @Test
+    void planRunFromTheCliAnnouncesThroughTelegram() throws Exception {
+        java.util.List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer tg = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        tg.createContext("/", ex -> {
+            got.add(ex.getRequestURI().getPath() + " " + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] b = "{\"ok\":true,\"result\":{}}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        tg.start();
+        try {
+            try (tradebook.plan.Store store = tradebook.plan.Store.open(home.resolve("tradebook.db"))) {
+                store.savePlan(tradebook.live.testing.PlanFixtures.buyEveryBar("cli-run", "paper").build(), "test", true);
+            }
+            assertEquals(0, run("777:cli-Known-Token\n", "secret", "set", "telegram.token"), err);
+            assertEquals(0, run(null, "setting", "set", "telegram.chat_id", "99"), err);
+            assertEquals(0, run(null, "setting", "set", "telegram.url", "http://127.0.0.1:" + tg.getAddress().getPort()), err);
+            run(null, "plan", "run", "cli-run");
+            assertTrue(got.size() >= 1, "a notice for the run: " + out + err);
+            assertTrue(got.get(0).startsWith("/bot777:cli-Known-Token/sendMessage ") && got.get(0).contains("Tradebook: plan cli-run"), got.get(0));
+            int before = got.size();
+            run(null, "plan", "run", "cli-run", "--dry-run");
+            assertEquals(before, got.size(), "a dry run sends nothing");
+        } finally {
+            tg.stop(0);
+        }
+    }
 }
