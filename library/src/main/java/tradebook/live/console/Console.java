@@ -237,6 +237,9 @@ public final class Console implements AutoCloseable {
                                 .run(sp, new PlanRunner.Options(false, false, null, false));
                         s.flash = "run " + r.runId() + ": " + r.status() + (r.message() == null || r.message().isBlank() ? "" : " — " + r.message());
                         break;
+                    case "sync":
+                        s.flash = "IB: " + syncIb(sp);
+                        break;
                     default:
                         throw new FormException("unknown action '" + action + "' for plan " + sp.name());
                 }
@@ -248,6 +251,17 @@ public final class Console implements AutoCloseable {
         } catch (FormException | PlanException e) {
             page(ex, s, 400, "Not done", "<div class=\"msg error\" id=\"error\">" + Page.esc(e.getMessage())
                     + "</div><p>Nothing was changed. <a href=\"/\">Plans</a></p>");
+        }
+    }
+
+    /** Downloads IB's order status and executions of an ib plan into the store. */
+    private String syncIb(StoredPlan sp) {
+        try {
+            tradebook.plan.broker.Broker b = tradebook.plan.broker.Brokers.open(store, sp.plan(), opt.clock());
+            if (!(b instanceof tradebook.live.ib.IbBroker)) throw new FormException("plan " + sp.name() + " trades at " + b.kind() + ": only ib plans sync with IB");
+            return tradebook.live.ib.IbSync.sync(store, (tradebook.live.ib.IbBroker) b, sp.id());
+        } catch (tradebook.plan.broker.BrokerException e) {
+            throw new FormException(e.getMessage());
         }
     }
 

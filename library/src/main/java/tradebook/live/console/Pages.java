@@ -68,7 +68,8 @@ final class Pages {
                 .append(esc(String.join(", ", p.tickers()))).append(" · entry ").append(esc(p.entry())).append(" · broker ").append(esc(p.broker()))
                 .append(" · ").append(esc(p.mode())).append("</p><p>")
                 .append(sp.enabled() ? postButton("/plan/" + name + "/disable", "Disable") : postButton("/plan/" + name + "/enable", "Enable"))
-                .append(' ').append(postButton("/plan/" + name + "/run", "Run now")).append("</p>");
+                .append(' ').append(postButton("/plan/" + name + "/run", "Run now"))
+                .append("ib".equals(manualKind(store, p.broker())) ? " " + postButton("/plan/" + name + "/sync", "Sync with IB") : "").append("</p>");
 
         List<Fill> fills = store.fills(sp.id());
         Ledger l = Ledger.of(p, fills);
