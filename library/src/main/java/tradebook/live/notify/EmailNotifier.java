@@ -19,7 +19,11 @@ public final class EmailNotifier implements Notifier {
     /**
      * @param security {@code starttls} (default), {@code ssl} (SMTPS, port 465) or {@code none}
      */
-    public record Settings(String host, int port, String user, String password, String from, String to, String security, int timeoutMs) {
+    /**
+     * @param trust    hosts whose certificate is trusted without a CA (Jakarta Mail's {@code ssl.trust}, e.g. a
+     *                 self-signed relay); null: the JDK's trust store
+     */
+    public record Settings(String host, int port, String user, String password, String from, String to, String security, int timeoutMs, String trust) {
         public Settings {
             if (host == null || host.isBlank()) throw new IllegalArgumentException("e-mail: the SMTP host is empty (setting smtp.host)");
             if (port <= 0 || port > 65535) throw new IllegalArgumentException("e-mail: bad SMTP port " + port + " (setting smtp.port)");
@@ -62,6 +66,11 @@ public final class EmailNotifier implements Notifier {
         p.put("mail." + proto + ".connectiontimeout", String.valueOf(s.timeoutMs()));
         p.put("mail." + proto + ".timeout", String.valueOf(s.timeoutMs()));
         p.put("mail." + proto + ".writetimeout", String.valueOf(s.timeoutMs()));
+        if (s.trust() != null && !s.trust().isBlank()) {
+            // trusting a named host's certificate outright (a self-signed relay): its name is then not checked either
+            p.put("mail." + proto + ".ssl.trust", s.trust());
+            p.put("mail." + proto + ".ssl.checkserveridentity", "false");
+        }
         if (s.security().equals("starttls")) {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");

@@ -12,7 +12,7 @@ import tradebook.live.secret.SecretStore;
  * Builds the channels from the settings and secrets: Telegram when {@code telegram.chat_id} and
  * the secret {@code telegram.token} exist ({@code telegram.url} overrides the API's base URL);
  * e-mail when {@code smtp.host} and {@code smtp.to} exist ({@code smtp.port}, {@code smtp.user},
- * {@code smtp.from}, {@code smtp.security}, secret {@code smtp.password}). A channel whose
+ * {@code smtp.from}, {@code smtp.security}, {@code smtp.trust}, secret {@code smtp.password}). A channel whose
  * settings are broken is left out with a warning, so notifications never stop a run.
  */
 public final class NotifySetup {
@@ -45,7 +45,8 @@ public final class NotifySetup {
                 }
                 out.add(new EmailNotifier(new EmailNotifier.Settings(host.get(), port, settings.get("smtp.user").orElse(null),
                         secrets.get("smtp.password").orElse(null), settings.get("smtp.from").orElse(null),
-                        settings.get("smtp.to").orElse(null), settings.get("smtp.security").orElse(null), 0)));
+                        settings.get("smtp.to").orElse(null), settings.get("smtp.security").orElse(null), 0,
+                        settings.get("smtp.trust").orElse(null))));
             }
         } catch (RuntimeException e) {
             LOG.warning("e-mail notifications are off: " + e.getMessage());

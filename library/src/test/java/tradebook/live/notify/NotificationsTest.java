@@ -103,7 +103,7 @@ class NotificationsTest {
     @Test
     void emailGoesThroughSmtp() throws Exception {
         EmailNotifier mail = new EmailNotifier(new EmailNotifier.Settings("127.0.0.1", smtp.getSmtp().getPort(), null, null,
-                "tradebook@example.test", "me@example.test", "none", 5000));
+                "tradebook@example.test", "me@example.test", "none", 5000, null));
         mail.send(Notices.ordersPlaced("sma", List.of(order("AAPL", 10))));
         assertTrue(smtp.waitForIncomingEmail(5000, 1));
         MimeMessage m = smtp.getReceivedMessages()[0];
@@ -142,7 +142,7 @@ class NotificationsTest {
             closedPort = s.getLocalPort();
         }
         Notifier badToken = new TelegramNotifier(tgUrl(), "111111:WRONG-known-token", "1234", Duration.ofSeconds(5));
-        Notifier noSmtp = new EmailNotifier(new EmailNotifier.Settings("127.0.0.1", closedPort, null, null, null, "me@example.test", "none", 2000));
+        Notifier noSmtp = new EmailNotifier(new EmailNotifier.Settings("127.0.0.1", closedPort, null, null, null, "me@example.test", "none", 2000, null));
         Notifier good = new TelegramNotifier(tgUrl(), TOKEN, "1234", Duration.ofSeconds(5));
         Notifier throwsError = new Notifier() {
             @Override public String name() {
