@@ -81,16 +81,20 @@ public final class IbClient {
         LOG.info("IB gateway " + config.baseUrl() + ": session not authenticated; asking /iserver/reauthenticate");
         send("POST", "/iserver/reauthenticate", null);
         accountsLoaded = false;
+        AuthStatus last = null;
         for (int i = 0; i < config.reauthPolls(); i++) {
-            AuthStatus s = authStatus();
-            if (s.authenticated()) {
+            last = authStatus();
+            if (last.authenticated()) {
                 LOG.info("IB gateway " + config.baseUrl() + ": authenticated again");
                 return;
             }
             sleep(config.reauthPause().toMillis());
         }
+        String why = last == null ? "" : last.competing() ? " (another session of this user is logged in elsewhere: log it out)"
+                : !last.connected() ? " (the gateway is not connected to IB's servers)"
+                : last.message() != null && !last.message().isBlank() ? " (" + last.message() + ")" : "";
         throw new IbException(Kind.NOT_AUTHENTICATED, "the IB gateway at " + config.baseUrl() + " is not logged in and "
-                + "/iserver/reauthenticate did not help: log in at " + loginPage() + " (the gateway's sign-in page)");
+                + "/iserver/reauthenticate did not help" + why + ": log in at " + loginPage() + " (the gateway's sign-in page)");
     }
 
     /** Makes sure the session is authenticated (re-authenticating if not). */
