@@ -31,6 +31,8 @@ public final class FakeGateway implements AutoCloseable {
     public volatile boolean authenticated = true;
     /** whether /iserver/reauthenticate brings the session back (false: the user must log in in a browser) */
     public volatile boolean reauthWorks = true;
+    /** another session of the user is logged in (TWS, the web portal): the gateway says "competing" */
+    public volatile boolean competing = false;
     /** reply questions IB asks before accepting each order */
     public volatile int questionsPerOrder = 0;
     /** a path answered only after this many ms */
@@ -106,7 +108,7 @@ public final class FakeGateway implements AutoCloseable {
             return;
         }
         if (path.equals("/iserver/auth/status")) {
-            send(ex, 200, fixture(authenticated ? "auth-status-ok.json" : "auth-status-expired.json"));
+            send(ex, 200, fixture(authenticated ? "auth-status-ok.json" : competing ? "auth-status-competing.json" : "auth-status-expired.json"));
             return;
         }
         if (path.equals("/iserver/reauthenticate")) {

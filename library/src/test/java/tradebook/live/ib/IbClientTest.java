@@ -114,6 +114,9 @@ class IbClientTest {
         assertEquals(Kind.NOT_AUTHENTICATED, e.kind());
         assertTrue(e.getMessage().contains("log in at http://127.0.0.1:"), e.getMessage());
         assertEquals(3, gw.count("POST /iserver/auth/status"), "polled reauthPolls times");
+        gw.competing = true;
+        e = assertThrows(IbException.class, () -> ib.accounts());
+        assertTrue(e.getMessage().contains("another session of this user is logged in elsewhere"), e.getMessage());
     }
 
     @Test
