@@ -249,8 +249,13 @@ public final class Console implements AutoCloseable {
             }
             page(ex, s, 404, "Not found", "<div class=\"msg error\">Nothing to post at " + Page.esc(path) + ".</div>");
         } catch (FormException | PlanException e) {
+            // back to the plan the form came from, when it names one
+            String back = path.startsWith("/plan/") ? path.substring(0, path.lastIndexOf('/'))
+                    : Optional.ofNullable(form.get("order")).flatMap(id -> store.order(id.strip()))
+                            .flatMap(o -> store.plans().stream().filter(p -> p.id() == o.planId()).findFirst())
+                            .map(p -> "/plan/" + Pages.url(p.name())).orElse("/");
             page(ex, s, 400, "Not done", "<div class=\"msg error\" id=\"error\">" + Page.esc(e.getMessage())
-                    + "</div><p>Nothing was changed. <a href=\"/\">Plans</a></p>");
+                    + "</div><p>Nothing was changed. <a href=\"" + Page.esc(back) + "\" id=\"back\">Back</a> · <a href=\"/\">Plans</a></p>");
         }
     }
 

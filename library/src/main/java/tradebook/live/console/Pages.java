@@ -22,6 +22,11 @@ import tradebook.plan.TradePlan;
 final class Pages {
     private Pages() {}
 
+    /** An instant to the second, UTC ("2026-11-23 12:04:29Z"): nanoseconds only clutter a table. */
+    static String when(java.time.Instant t) {
+        return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ');
+    }
+
     static String url(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -40,7 +45,7 @@ final class Pages {
             List<RunRecord> last = store.runs(sp.id(), 1);
             String lastRun = last.isEmpty() ? "<span class=\"muted\">never</span>"
                     : "<span class=\"" + (RunRecord.OK.equals(last.get(0).status()) ? "ok" : "bad") + "\">" + esc(last.get(0).status()) + "</span> "
-                    + esc(last.get(0).startedAt());
+                    + esc(when(last.get(0).startedAt()));
             String next;
             try {
                 next = sp.enabled() ? esc(Plans.nextRuns(p, 1)) : "<span class=\"muted\">disabled</span>";
@@ -99,7 +104,7 @@ final class Pages {
                         .append("</td><td class=\"status\">").append(esc(o.status())).append("</td><td>").append(esc(o.broker()))
                         .append(o.brokerOrderId() == null ? "" : " <span class=\"muted\">" + esc(o.brokerOrderId()) + "</span>").append("</td><td>");
                 if (f.isPresent()) {
-                    b.append(String.format(Locale.ROOT, "%s @ %.4f<br><span class=\"muted\">%s</span>", ManualFills.fmt(f.get().size()), f.get().price(), esc(f.get().time())));
+                    b.append(String.format(Locale.ROOT, "%s @ %.4f<br><span class=\"muted\">%s</span>", ManualFills.fmt(f.get().size()), f.get().price(), esc(when(f.get().time()))));
                 } else if (manual) {
                     b.append("<form method=\"post\" action=\"/fill\" class=\"fill-form\">%CSRF%<input type=\"hidden\" name=\"order\" value=\"")
                             .append(esc(o.id())).append("\"><input name=\"price\" placeholder=\"price\" required> <input name=\"size\" placeholder=\"size (all)\"> ")
@@ -118,7 +123,7 @@ final class Pages {
             b.append("<table id=\"runs\"><tr><th>run</th><th>started</th><th>status</th><th>trading day</th><th>message</th></tr>");
             for (RunRecord r : runs) {
                 b.append("<tr><td><a href=\"/run/").append(url(r.id())).append("\">").append(esc(r.id())).append("</a>").append(r.dryRun() ? " (dry)" : "")
-                        .append("</td><td>").append(esc(r.startedAt())).append("</td><td class=\"").append(RunRecord.OK.equals(r.status()) ? "ok" : "bad")
+                        .append("</td><td>").append(esc(when(r.startedAt()))).append("</td><td class=\"").append(RunRecord.OK.equals(r.status()) ? "ok" : "bad")
                         .append("\">").append(esc(r.status())).append("</td><td>").append(esc(r.tradingDay() == null ? "" : r.tradingDay()))
                         .append("</td><td>").append(esc(r.message() == null ? "" : first(r.message(), 200))).append("</td></tr>");
             }
@@ -134,8 +139,8 @@ final class Pages {
     static String run(RunRecord r, Optional<RunLog> log) {
         StringBuilder b = new StringBuilder();
         b.append("<p>plan <a href=\"/plan/").append(url(r.planName())).append("\">").append(esc(r.planName())).append("</a> v").append(r.planVersion())
-                .append(" · status <b>").append(esc(r.status())).append("</b> · started ").append(esc(r.startedAt())).append(" · finished ")
-                .append(esc(r.finishedAt() == null ? "" : r.finishedAt())).append("</p>");
+                .append(" · status <b>").append(esc(r.status())).append("</b> · started ").append(esc(when(r.startedAt()))).append(" · finished ")
+                .append(esc(when(r.finishedAt()))).append("</p>");
         if (r.message() != null && !r.message().isBlank()) b.append("<h2>Message</h2><pre id=\"message\">").append(esc(r.message())).append("</pre>");
         if (log.isPresent()) {
             RunLog l = log.get();

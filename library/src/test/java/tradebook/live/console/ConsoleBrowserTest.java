@@ -100,7 +100,8 @@ class ConsoleBrowserTest {
             assertEquals(0, store.fills(fx.order.planId()).size(), "the bad fill changed nothing");
         }
 
-        driver.get(fx.base() + "/plan/buy-daily");
+        clickAndWait(driver.findElement(By.id("back")));
+        assertEquals("Plan buy-daily · Tradebook", driver.getTitle(), "Back leads to the plan of the order");
         order = driver.findElement(By.cssSelector("#orders tr[data-order='" + fx.order.id() + "']"));
         order.findElement(By.name("price")).sendKeys("171.25");
         order.findElement(By.name("time")).sendKeys("2017-12-29 15:59");
