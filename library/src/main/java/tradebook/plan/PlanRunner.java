@@ -199,8 +199,14 @@ public final class PlanRunner {
         }
         x.snapshot = DataSnapshot.encode(data);
         if (sp != null && !opt.dryRun()) cancelStaleNew(sp, data);
+        Optional<Map.Entry<String, byte[]>> last = sp == null ? Optional.empty() : store.lastGoodSnapshot(sp.id());
+        if (last.isPresent() && DataSnapshot.changes(last.get().getValue(), data).isEmpty()
+                && store.run(last.get().getKey()).map(r -> today.toString().equals(r.tradingDay())).orElse(false)) {
+            // the same history as the day's first good run: keep one snapshot a day, not one a run (13 runs a day add up)
+            x.snapshot = null;
+            System.out.println("data: history as in run " + last.get().getKey() + " (its snapshot serves this run too)");
+        }
         if (sp != null && plan.mode() == RunMode.STRICT) {
-            Optional<Map.Entry<String, byte[]>> last = store.lastGoodSnapshot(sp.id());
             if (last.isPresent()) {
                 List<String> changes = DataSnapshot.changes(last.get().getValue(), data);
                 if (!changes.isEmpty() && !opt.acceptData()) {

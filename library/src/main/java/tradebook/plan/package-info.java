@@ -28,7 +28,9 @@
  *     edit is a new version; {@code plans.version} points at the current one.</li>
  * <li>{@code runs(id, plan_id, plan_version, scheduled_at, started_at, finished_at, status, dry_run,
  *     trading_day, pid, message)} — status running | ok | failed | blocked | missed | crashed | dry-run.</li>
- * <li>{@code run_logs(run_id, stdout, stderr, stats JSON, orders JSON, data_snapshot gzip CSV)}.</li>
+ * <li>{@code run_logs(run_id, stdout, stderr, stats JSON, orders JSON, data_snapshot gzip CSV)} — the
+ *     snapshot is kept once a trading day per history: a later run of the day that saw the same
+ *     past bars leaves it NULL and names the run that holds it in its stdout.</li>
  * <li>{@code orders(id, plan_id, run_id, ticker, size signed units, entry, limit_price, stop_price,
  *     signal_time, trading_day, status, broker, broker_order_id, replaced_by, message, created_at,
  *     updated_at)} — status new | submitted | filled | cancelled | replaced | rejected.</li>

@@ -56,7 +56,12 @@ class PlanRunTest {
         RunLog log = store.log(r2.runId()).orElseThrow();
         assertTrue(log.stdout().contains("plan toggle"), log.stdout());
         assertTrue(log.stats().contains("\"Return [%]\""), log.stats());
-        assertTrue(log.dataSnapshot().length > 100);
+        assertTrue(store.log(r1.runId()).orElseThrow().dataSnapshot().length > 100, "the day's first run keeps the bars");
+        assertEquals(null, log.dataSnapshot(), "a later run with the same history points at it instead");
+        assertTrue(log.stdout().contains("data: history as in run " + r1.runId()), log.stdout());
+        // the next day's first run stores its own
+        PlanRunner.Result r3 = run(sp, PlanFixtures.at(MON, 9, 0));
+        assertTrue(store.log(r3.runId()).orElseThrow().dataSnapshot().length > 100);
     }
 
     @Test void aChangedPastPriceBlocksAStrictRunNamingTickerAndDate() throws Exception {

@@ -322,7 +322,8 @@ public final class Cli implements Callable<Integer> {
                     o.println("--- stderr\n" + nz(l.stderr()));
                     o.println("--- orders\n" + nz(l.orders()));
                     o.println("--- stats\n" + nz(l.stats()));
-                    o.println("--- data snapshot: " + (l.dataSnapshot() == null ? "none" : l.dataSnapshot().length + " bytes (gzip CSV)"));
+                    o.println("--- data snapshot: " + (l.dataSnapshot() == null ? "none stored (same history as an earlier run of the day: see stdout)"
+                            : l.dataSnapshot().length + " bytes (gzip CSV)"));
                 }
             }
             return OK;
