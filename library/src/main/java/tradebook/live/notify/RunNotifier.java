@@ -46,7 +46,10 @@ public final class RunNotifier {
     private static void configured(String plan, java.util.function.Consumer<Notifications> send) {
         try {
             java.nio.file.Path db = tradebook.plan.Home.database();
-            Notifications n = NotifySetup.from(new tradebook.live.Settings(db),
+            tradebook.live.Settings settings = new tradebook.live.Settings(db);
+            // nothing configured: no key file is created, no secret is read
+            if (settings.get("telegram.chat_id").isEmpty() && settings.get("smtp.host").isEmpty()) return;
+            Notifications n = NotifySetup.from(settings,
                     new tradebook.live.secret.SecretStore(db, tradebook.live.secret.SecretBox.open(tradebook.plan.Home.dir())));
             if (!n.channels().isEmpty()) send.accept(n);
         } catch (VirtualMachineError e) {
