@@ -157,3 +157,11 @@ def test_committed_notebooks_stay_light():
         assert nb.stat().st_size < 800_000, f"{nb.name} is {nb.stat().st_size} bytes"
         assert "application/vnd.plotly.v1+json" not in text and "Plotly.newPlot" not in text, f"{nb.name} embeds Plotly"
         assert '"output_type": "error"' not in text, f"{nb.name} was committed with an error output"
+
+
+def test_06_portfolio_shows_stats_and_allocation_plots(executed):
+    nb = executed("06")
+    stats = stats_tables(nb)
+    assert stats and stats[0]["_strategy"].startswith("Momentum(lookback=10,top=3)")
+    plots = [o.data["text/plain"] for o in charts(nb)]
+    assert len(plots) == 2 and all("Equity, Drawdown, Allocation" in p for p in plots), plots

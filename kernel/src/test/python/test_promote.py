@@ -84,6 +84,42 @@ def test_promote_takes_the_parameters_a_notebook_ran_with(home_kernel):
     assert r.status == "error" and "a Stats, OptimizationResult or Map is needed, got Integer" in r.error()["evalue"]
 
 
+def test_promote_takes_the_cell_declared_types_the_strategy_uses(home_kernel):
+    home, kc = home_kernel
+    assert execute(kc, "public record Sizing(int units) {}\nclass Unused {}").status == "ok"
+    assert execute(kc, TOGGLE.replace("Toggle", "Sized").replace("size(units)", "size(new Sizing(units).units())")).status == "ok"
+    r = execute(kc, "%promote Sized --name sized --tickers AAPL --source djia --start 2016-01-01", timeout=120)
+    assert r.status == "ok", r.error()
+    spec = json.loads(plans(home)[0][2])
+    assert "record Sizing" in spec["source"] and "Unused" not in spec["source"]
+
+
+def ext_jar(tmp):
+    src = tmp / "src" / "ext" / "Units.java"
+    src.parent.mkdir(parents=True)
+    src.write_text("package ext; public class Units { public static int of() { return 4; } }")
+    classes = tmp / "classes"
+    subprocess.run(["javac", "-d", str(classes), str(src)], check=True)
+    jar = tmp / "ext.jar"
+    subprocess.run(["jar", "cf", str(jar), "-C", str(classes), "."], check=True)
+    return jar
+
+
+def test_promote_keeps_the_jars_the_notebook_added(home_kernel, tmp_path_factory):
+    home, kc = home_kernel
+    jar = ext_jar(tmp_path_factory.mktemp("ext"))
+    assert execute(kc, f"%jars {jar}").status == "ok"
+    assert execute(kc, TOGGLE.replace("Toggle", "Ext").replace("size(units)", "size(ext.Units.of())")).status == "ok"
+    r = execute(kc, "%promote Ext --name ext --tickers AAPL --source djia --start 2016-01-01", timeout=120)
+    assert r.status == "ok", r.error()
+    assert "BUY 4" in r.stdout() or "SELL 4" in r.stdout(), r.stdout()
+    spec = json.loads(plans(home)[0][2])
+    assert spec["jars"] == [str(jar)], spec["jars"]
+    env = {**os.environ, "TRADEBOOK_HOME": str(home)}
+    run = subprocess.run([TRADEBOOK, "plan", "run", "ext"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+
+
 def test_promote_errors_show_before_anything_is_saved(home_kernel):
     home, kc = home_kernel
     assert "%promote CLASS --name N" in execute(kc, "%lsmagic").stdout()

@@ -78,19 +78,35 @@ public final class JavaEngine implements AutoCloseable {
 
     /**
      * The source of the active class (or record/enum/interface) {@code name} declared in a cell,
-     * preceded by the active imports; null when none is declared. {@code %promote} snapshots this.
+     * with the other cell-declared types it uses (by name, transitively), preceded by the active
+     * imports; null when none is declared. {@code %promote} snapshots this.
      */
     public String declarationSource(String name) {
         StringBuilder imports = new StringBuilder();
-        String decl = null;
+        Map<String, String> types = new java.util.LinkedHashMap<>();
         for (Snippet s : shell.snippets().toList()) {
             if (!shell.status(s).isActive()) continue;
             if (s instanceof jdk.jshell.ImportSnippet i) {
                 if (!i.fullname().startsWith("tradebook.kernel")) imports.append(s.source().strip()).append('\n'); // a plan runs without the kernel
+            } else if (s instanceof jdk.jshell.TypeDeclSnippet t) {
+                types.put(t.name(), s.source().strip());
             }
-            else if (s instanceof jdk.jshell.TypeDeclSnippet t && t.name().equals(name)) decl = s.source().strip();
         }
-        return decl == null ? null : imports + "\n" + decl + "\n";
+        if (!types.containsKey(name)) return null;
+        java.util.LinkedHashSet<String> used = new java.util.LinkedHashSet<>(List.of(name));
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(used);
+        while (!todo.isEmpty()) {
+            String src = types.get(todo.pop());
+            for (String other : types.keySet()) {
+                if (!used.contains(other) && Pattern.compile("\\b" + Pattern.quote(other) + "\\b").matcher(src).find()) {
+                    used.add(other);
+                    todo.add(other);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(imports).append('\n');
+        for (String t : used) out.append(types.get(t)).append("\n\n");
+        return out.toString();
     }
 
     /** Compiles and runs a tiny snippet so javac is loaded before the user's first cell, then forgets it. */

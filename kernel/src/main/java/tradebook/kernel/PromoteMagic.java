@@ -67,12 +67,26 @@ final class PromoteMagic {
                 params.putAll(plan.params());
                 plan = plan.toBuilder().params(params).build();
             }
+            List<String> extra = addedJars(ctx);
+            if (!extra.isEmpty() && plan.jars().isEmpty()) plan = plan.toBuilder().jars(extra).build(); // what %maven / %jars added
             Plans.Promoted p = Plans.promote(store, plan, Clock.systemUTC(), true);
             ctx.out().println(p);
             return Magics.NO_VALUE;
         } catch (PlanException e) {
             throw new CellError.MagicError(e.getMessage());
         }
+    }
+
+    /** Jars and class folders the notebook added (%maven, %jars) beyond the library's class path. */
+    static List<String> addedJars(Magics.Context ctx) {
+        java.util.Set<String> base = new java.util.HashSet<>(List.of(tradebook.plan.StrategySource.classPath().split(java.io.File.pathSeparator)));
+        List<String> out = new ArrayList<>();
+        for (String p : ctx.classPath()) {
+            if (p.endsWith("*") || base.contains(p) || !new java.io.File(p).exists()) continue;
+            if (p.contains(java.io.File.separator + "kernel" + java.io.File.separator + "target")) continue; // the kernel itself
+            out.add(new java.io.File(p).getAbsolutePath());
+        }
+        return out;
     }
 
     /** Splits like a shell: spaces separate, quotes group ("a b" or 'a b'). */

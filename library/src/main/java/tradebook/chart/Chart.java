@@ -58,6 +58,15 @@ public final class Chart implements Displayable {
     }
 
     /**
+     * The plot of a portfolio backtest (what {@code PortfolioStats.plot()} shows): equity against
+     * a baseline, drawdown, and stacked allocation weights per ticker and cash, one value per bar.
+     */
+    public static Chart plotPortfolio(String title, long[] timeMillis, double[] equity, double[] baseline, String baselineName,
+                                      java.util.Map<String, double[]> weights, double[] cashWeight) {
+        return new Chart(PortfolioPlot.build(title, timeMillis, equity, baseline, baselineName, weights, cashWeight));
+    }
+
+    /**
      * Heatmaps of an optimization: one panel per pair of parameters, the objective aggregated
      * over the other parameters with {@code agg} ("max", "mean", "min", "median", "sum", "count").
      * The table has one column per parameter and the objective last, one row per combination.

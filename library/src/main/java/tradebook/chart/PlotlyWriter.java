@@ -123,6 +123,13 @@ final class PlotlyWriter {
                 }
                 break;
             case AREA:
+                if (t.stackGroup != null) { // Plotly stacks the layers itself
+                    sb.append(",\"mode\":\"lines\",\"stackgroup\":");
+                    Json.str(sb, t.stackGroup);
+                    sb.append(",\"fillcolor\":\"").append(rgba(t.color, 0.65)).append("\",\"line\":{\"color\":\"")
+                            .append(t.color).append("\",\"width\":0.5}");
+                    break;
+                }
                 sb.append(",\"mode\":\"lines\",\"fill\":\"tozeroy\",\"fillcolor\":\"").append(rgba(t.color, 0.3))
                         .append("\",\"line\":{\"color\":\"").append(t.color).append("\",\"width\":1}");
                 break;

@@ -51,6 +51,8 @@ final class Trace {
     String hoverTemplate;
     boolean hover = true;
     boolean inLegend = true;
+    /** AREA traces with the same stack group pile up (allocation weights): y is each layer's own value. */
+    String stackGroup;
     /** Legend group, so that clicking one entry hides its companions. */
     String legendGroup;
 

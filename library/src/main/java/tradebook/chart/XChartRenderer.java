@@ -95,7 +95,7 @@ final class XChartRenderer {
             chart = c;
         } else {
             XYChart c = new XYChart(w, h);
-            for (Trace t : traces) addXy(c, t);
+            for (Trace t : stacked(traces)) addXy(c, t);
             if (!Double.isNaN(p.refLine) && range[1] > range[0]) {
                 XYSeries ref = c.addSeries("_ref" + p.index, dates(new double[] {range[0], range[1]}), List.of(p.refLine, p.refLine));
                 ref.setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY).setLineStyle(dashed(1)).setShowInLegend(false);
@@ -177,6 +177,34 @@ final class XChartRenderer {
                 line(s, t);
         }
         s.setShowInLegend(t.inLegend);
+    }
+
+    /**
+     * XChart does not stack areas: each layer of a stack group becomes the running sum up to it,
+     * drawn from the top layer down so each lower one paints over the one above.
+     */
+    static List<Trace> stacked(List<Trace> traces) {
+        List<Trace> out = new java.util.ArrayList<>(), layers = new java.util.ArrayList<>();
+        double[] sum = null;
+        for (Trace t : traces) {
+            if (t.kind != Trace.Kind.AREA || t.stackGroup == null) {
+                out.add(t);
+                continue;
+            }
+            Trace cum = new Trace(Trace.Kind.AREA, t.name, t.panel);
+            cum.x = t.x;
+            cum.color = t.color;
+            cum.inLegend = t.inLegend;
+            if (sum == null) sum = new double[t.y.length];
+            cum.y = new double[t.y.length];
+            for (int i = 0; i < cum.y.length; i++) {
+                if (!Double.isNaN(t.y[i])) sum[i] += t.y[i];
+                cum.y[i] = sum[i];
+            }
+            layers.add(cum);
+        }
+        for (int k = layers.size() - 1; k >= 0; k--) out.add(layers.get(k));
+        return out;
     }
 
     private static void line(AxesChartSeries s, Trace t) {

@@ -177,7 +177,7 @@ public final class PlanRunner {
         LocalDate today = clock.instant().atZone(plan.zone()).toLocalDate();
         System.out.println("plan " + plan.name() + " (" + plan.mode().name().toLowerCase(Locale.ROOT) + ", " + plan.entry() + ", broker "
                 + plan.broker() + ")" + (opt.dryRun() ? ": dry run" : "") + " on " + today);
-        Class<?> cls = StrategySource.compile(plan.className(), plan.source());
+        Class<?> cls = StrategySource.compile(plan.className(), plan.source(), plan.jars());
 
         Broker broker = null;
         if (sp != null && !opt.dryRun()) {

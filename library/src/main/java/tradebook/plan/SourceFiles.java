@@ -48,19 +48,39 @@ public final class SourceFiles {
             throw new PlanException(where + " is not a notebook (.ipynb JSON): " + e.getMessage(), e);
         }
         Set<String> imports = new LinkedHashSet<>();
-        String decl = null;
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>(); // every type the cells declare; the last wins, as in the kernel
         for (JsonElement c : cells) {
             JsonObject cell = c.getAsJsonObject();
             if (!"code".equals(cell.get("cell_type").getAsString())) continue;
             String src = cellSource(cell);
             Matcher m = IMPORT_LINE.matcher(src);
             while (m.find()) imports.add(m.group().trim());
-            String d = declaration(src, className);
-            if (d != null) decl = d; // the last declaration wins, as in the kernel
+            Matcher t = TYPE_NAME.matcher(src);
+            while (t.find()) {
+                String d = declaration(src, t.group(1));
+                if (d != null) types.put(t.group(1), d);
+            }
         }
-        if (decl == null) throw new PlanException(where + " has no cell declaring class " + className);
-        return (imports.isEmpty() ? "" : String.join("\n", imports) + "\n\n") + decl + "\n";
+        if (!types.containsKey(className)) throw new PlanException(where + " has no cell declaring class " + className);
+        // the class and the cell-declared types it uses, transitively
+        Set<String> used = new LinkedHashSet<>(java.util.List.of(className));
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(used);
+        while (!todo.isEmpty()) {
+            String src = types.get(todo.pop());
+            for (String other : types.keySet()) {
+                if (!used.contains(other) && Pattern.compile("\\b" + Pattern.quote(other) + "\\b").matcher(src).find()) {
+                    used.add(other);
+                    todo.add(other);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(imports.isEmpty() ? "" : String.join("\n", imports) + "\n\n");
+        for (String t : used) out.append(types.get(t)).append("\n\n");
+        return out.toString();
     }
+
+    private static final Pattern TYPE_NAME = Pattern.compile("(?m)^(?:@\\w+(?:\\([^)]*\\))?\\s+)*" // top-level: at the start of a line
+            + "(?:(?:public|abstract|final|static|sealed|non-sealed)\\s+)*(?:class|record|enum|interface)\\s+(\\w+)");
 
     private static String cellSource(JsonObject cell) {
         JsonElement s = cell.get("source");
@@ -74,7 +94,7 @@ public final class SourceFiles {
 
     /** The text of {@code class NAME ... { ... }} with its annotations and modifiers, or null. */
     public static String declaration(String src, String className) {
-        Matcher m = Pattern.compile("(?m)^([ \\t]*(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|abstract|final|static)\\s+)*class\\s+"
+        Matcher m = Pattern.compile("(?m)^([ \\t]*(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|abstract|final|static|sealed|non-sealed)\\s+)*(?:class|record|enum|interface)\\s+"
                 + Pattern.quote(className) + "\\b)").matcher(src);
         if (!m.find()) return null;
         int start = m.start();

@@ -47,6 +47,18 @@ public final class StrategySource {
 
     private StrategySource() {}
 
+    private static final Pattern PUBLIC_TYPE = Pattern.compile("(?m)^public\\s+((?:(?:final|abstract|sealed|non-sealed|static)\\s+)*(?:class|record|enum|interface)\\s+(\\w+))");
+
+    /** The unit compiled for {@code className}: as {@link #unit(String)}, with only that class left public (one public type a file). */
+    public static String unit(String source, String className) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        Matcher m = PUBLIC_TYPE.matcher(source);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(m.group(2).equals(simple) ? m.group() : m.group(1)));
+        m.appendTail(sb);
+        return unit(sb.toString());
+    }
+
     /** The unit compiled: default imports not already present, then the source. */
     public static String unit(String source) {
         StringBuilder sb = new StringBuilder();
@@ -69,16 +81,21 @@ public final class StrategySource {
      * {@link PlanException} lists javac's errors by line.
      */
     public static Class<?> compile(String className, String source) {
-        String key = className + "\n" + sha(source);
+        return compile(className, source, List.of());
+    }
+
+    /** With extra jars on the class path (a plan's {@code jars}). */
+    public static Class<?> compile(String className, String source, List<String> jars) {
+        String key = className + "\n" + sha(source) + "\n" + jars;
         Class<?> c = CACHE.get(key);
         if (c == null) {
-            c = doCompile(className, source);
+            c = doCompile(className, source, jars);
             CACHE.put(key, c);
         }
         return c;
     }
 
-    private static Class<?> doCompile(String className, String source) {
+    private static Class<?> doCompile(String className, String source, List<String> jars) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new PlanException("no Java compiler in this runtime: run Tradebook on a JDK (not a JRE)");
         String simple = className.substring(className.lastIndexOf('.') + 1);
@@ -86,7 +103,7 @@ public final class StrategySource {
         String fqcn = pkg.isEmpty() || className.contains(".") ? className : pkg + "." + className;
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + simple + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override public CharSequence getCharContent(boolean ignore) {
-                return unit(source);
+                return unit(source, className);
             }
         };
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
@@ -103,7 +120,8 @@ public final class StrategySource {
                 };
             }
         };
-        List<String> opts = List.of("-classpath", classPath(), "-proc:none", "-nowarn", "-g");
+        String cp = classPath() + (jars.isEmpty() ? "" : File.pathSeparator + String.join(File.pathSeparator, jars));
+        List<String> opts = List.of("-classpath", cp, "-proc:none", "-nowarn", "-g");
         Boolean ok = javac.getTask(null, fm, diags, opts, null, List.of(file)).call();
         if (!ok) {
             StringBuilder sb = new StringBuilder("the strategy " + simple + " does not compile:");
@@ -114,7 +132,19 @@ public final class StrategySource {
             throw new PlanException(sb.toString());
         }
         // child-first for the snapshot's own classes: a snapshot of a library class (e.g. tradebook.examples.SmaCross) is the snapshot
-        ClassLoader loader = new ClassLoader(Strategy.class.getClassLoader()) {
+        ClassLoader parent = Strategy.class.getClassLoader();
+        if (!jars.isEmpty()) {
+            java.net.URL[] urls = new java.net.URL[jars.size()];
+            for (int i = 0; i < urls.length; i++) {
+                try {
+                    urls[i] = Path.of(jars.get(i)).toUri().toURL();
+                } catch (java.net.MalformedURLException e) {
+                    throw new PlanException("jar " + jars.get(i) + ": " + e.getMessage(), e);
+                }
+            }
+            parent = new java.net.URLClassLoader(urls, parent);
+        }
+        ClassLoader loader = new ClassLoader(parent) {
             @Override protected synchronized Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
                 if (!classes.containsKey(name)) return super.loadClass(name, resolve);
                 Class<?> c = findLoadedClass(name);
@@ -146,7 +176,7 @@ public final class StrategySource {
     }
 
     /** The library's class path: what the JVM was started with (expanded), Maven's test path, and the library's own jar. */
-    static String classPath() {
+    public static String classPath() {
         Set<String> parts = new LinkedHashSet<>();
         for (String prop : new String[] {"tradebook.classpath", "surefire.test.class.path", "java.class.path"}) {
             String v = System.getProperty(prop);

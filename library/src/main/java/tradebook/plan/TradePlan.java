@@ -31,7 +31,8 @@ public record TradePlan(
         double cash,
         Map<String, Double> holdings,
         RunMode mode,
-        boolean enabled) {
+        boolean enabled,
+        List<String> jars) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -39,6 +40,7 @@ public record TradePlan(
         params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
         tickers = tickers == null ? List.of() : List.copyOf(tickers);
         holdings = holdings == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(holdings));
+        jars = jars == null ? List.of() : List.copyOf(jars); // plans saved before jars existed read as none
     }
 
     public ZoneId zone() {
@@ -95,6 +97,9 @@ public record TradePlan(
             if (!tickers.contains(h.getKey())) out.add("holdings: " + h.getKey() + " is not one of the tickers " + tickers);
         }
         if (mode == null) out.add("mode: missing (strict or incremental)");
+        for (String j : jars) {
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of(j))) out.add("jars: no file " + j + " (every run needs it)");
+        }
         return out;
     }
 
@@ -115,6 +120,7 @@ public record TradePlan(
         b.tickers = new ArrayList<>(tickers); b.quoteSource = quoteSource; b.calendar = calendar; b.timeZone = timeZone;
         b.backtestStart = backtestStart; b.tradeStart = tradeStart; b.runTimes = runTimes; b.entry = entry; b.broker = broker;
         b.commission = commission; b.cash = cash; b.holdings = new LinkedHashMap<>(holdings); b.mode = mode; b.enabled = enabled;
+        b.jars = new ArrayList<>(jars);
         return b;
     }
 
@@ -136,6 +142,7 @@ public record TradePlan(
         Map<String, Double> holdings = new LinkedHashMap<>();
         RunMode mode = RunMode.STRICT;
         boolean enabled;
+        List<String> jars = new ArrayList<>();
 
         public Builder name(String v) { name = v; return this; }
         public Builder strategy(String cls, String src) { className = cls; source = src; return this; }
@@ -156,10 +163,12 @@ public record TradePlan(
         public Builder holdings(Map<String, Double> v) { holdings = new LinkedHashMap<>(v); return this; }
         public Builder mode(RunMode v) { mode = v; return this; }
         public Builder enabled(boolean v) { enabled = v; return this; }
+        /** Jars the strategy needs beyond the library (what %maven or %jars added in the notebook). */
+        public Builder jars(List<String> v) { jars = new ArrayList<>(v); return this; }
 
         public TradePlan build() {
             return new TradePlan(name, className, source, params, tickers, quoteSource, calendar, timeZone, backtestStart,
-                    tradeStart, runTimes, entry, broker, commission, cash, holdings, mode, enabled);
+                    tradeStart, runTimes, entry, broker, commission, cash, holdings, mode, enabled, jars);
         }
     }
 }

@@ -25,7 +25,8 @@
  *     one row per plan; a removed plan keeps its row (renamed {@code name~removed-id}) so its
  *     orders and logs stay.</li>
  * <li>{@code plan_versions(plan_id, version, spec JSON of TradePlan, note, created_at)} — every
- *     edit is a new version; {@code plans.version} points at the current one.</li>
+ *     edit is a new version; the spec holds the strategy source snapshot, its class name and the
+ *     jars it needs beyond the library ({@code jars}, absolute paths); {@code plans.version} points at the current one.</li>
  * <li>{@code runs(id, plan_id, plan_version, scheduled_at, started_at, finished_at, status, dry_run,
  *     trading_day, pid, message)} — status running | ok | failed | blocked | missed | crashed | dry-run.</li>
  * <li>{@code run_logs(run_id, stdout, stderr, stats JSON, orders JSON, data_snapshot gzip CSV)} — the

@@ -219,6 +219,30 @@ public final class PortfolioStats extends Stats {
         return t;
     }
 
+    /**
+     * Equity against the equal-weight basket, drawdown, and the allocation over time (stacked
+     * weights of the largest holdings and cash): the portfolio's counterpart of a backtest plot.
+     */
+    @Override public tradebook.chart.Chart plot() {
+        int n = equity.length;
+        Map<String, double[]> weights = new LinkedHashMap<>();
+        List<String> tickers = universe.tickers();
+        for (int k = 0; k < tickers.size(); k++) {
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) w[i] = equity[i] == 0 ? 0 : value[k][i] / equity[i];
+            weights.put(tickers.get(k), w);
+        }
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) c[i] = equity[i] == 0 ? 0 : cash[i] / equity[i];
+        return tradebook.chart.Chart.plotPortfolio(strategy + " on " + tickers.size() + " tickers", universe.timeArray(),
+                equity, baseline, "Equal-weight basket", weights, c);
+    }
+
+    /** Options of a single-asset plot do not apply to a portfolio: the portfolio plot. */
+    @Override public tradebook.chart.Chart plot(tradebook.chart.PlotOptions options) {
+        return plot();
+    }
+
     /** Position value per bar and ticker, in cash ({@code Date, <tickers...>}). */
     public Table positionValues() {
         Table t = Table.create("Position values", dates("Date"));

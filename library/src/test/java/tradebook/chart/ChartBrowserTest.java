@@ -100,6 +100,17 @@ class ChartBrowserTest {
     }
 
     @Test
+    void portfolioPlot() throws Exception {
+        tradebook.portfolio.PortfolioStats st = new tradebook.portfolio.PortfolioBacktest(
+                tradebook.portfolio.Universe.of(tradebook.data.Datasets.DJIA()), tradebook.examples.MomentumPortfolio.class)
+                .cash(100_000).quiet(true).run();
+        Map<String, Object> info = open(st.plot().save(OUT.resolve("portfolio.html")), "portfolio");
+        assertEquals(List.of("Equity", "Drawdown", "Allocation"), info.get("yTitles"));
+        List<?> names = (List<?>) info.get("names");
+        assertTrue(names.contains("Equal-weight basket") && names.contains("Cash"), names.toString());
+    }
+
+    @Test
     void heatmaps() throws Exception {
         Chart two = Chart.plotHeatmaps(Samples.smaHeatmap());
         Map<String, Object> info = open(two.save(OUT.resolve("heatmap.html")), "heatmap");

@@ -131,4 +131,64 @@ class CliTest {
         assertTrue(out.contains("FAIL  plan doc quotes") && out.contains("TEST"), out);
         assertTrue(out.contains("OK    scheduler"), out);
     }
+
+    @Test void aNotebookStrategyTakesTheCellDeclaredTypesItUses() throws Exception {
+        String helperCell = "public record Sizing(int units) {\n    static Sizing of(int u) { return new Sizing(u); }\n}\n"
+                + "class Unused { int broken = \"not an int\"; }\n";
+        String strategyCell = """
+                public class Sized extends Strategy {
+                    static class Inner { int n = 2; }
+                    @Override public void next() {
+                        if (position().isOpen()) position().close(); else buy(size(Sizing.of(new Inner().n).units()));
+                    }
+                }
+                """;
+        com.google.gson.JsonArray cells = new com.google.gson.JsonArray();
+        for (String src : new String[] {helperCell, strategyCell}) {
+            com.google.gson.JsonObject c = new com.google.gson.JsonObject();
+            c.addProperty("cell_type", "code");
+            c.addProperty("source", src);
+            cells.add(c);
+        }
+        com.google.gson.JsonObject nb = new com.google.gson.JsonObject();
+        nb.add("cells", cells);
+        Path f = home.resolve("helpers.ipynb");
+        Files.writeString(f, nb.toString());
+        assertEquals(0, cli("promote", f.toString(), "Sized", "--name", "sized", "--tickers", "TEST", "--source", "csv:" + quotes), err);
+        assertTrue(out.contains("BUY 2") || out.contains("SELL 2"), out);
+        assertEquals(0, cli("plan", "show", "sized", "--source"));
+        assertTrue(out.contains("record Sizing") && !out.contains("class Unused"), out);
+    }
+
+    /** A jar with {@code ext.Units.of()} returning 4, built here. */
+    static Path extJar(Path dir) throws Exception {
+        Path src = dir.resolve("src/ext/Units.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package ext; public class Units { public static int of() { return 4; } }");
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString());
+        assertEquals(0, rc);
+        Path jar = dir.resolve("ext.jar");
+        try (java.util.jar.JarOutputStream j = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            j.putNextEntry(new java.util.jar.JarEntry("ext/Units.class"));
+            j.write(Files.readAllBytes(classes.resolve("ext/Units.class")));
+            j.closeEntry();
+        }
+        return jar;
+    }
+
+    @Test void aStrategyThatNeedsAJarGetsItFromThePlan() throws Exception {
+        Path jar = extJar(home.resolve("ext"));
+        Path f = home.resolve("Ext.java");
+        Files.writeString(f, PlanFixtures.TOGGLE.replace("Toggle", "Ext").replace("size(units)", "size(ext.Units.of())"));
+        assertEquals(1, cli("promote", f.toString(), "--name", "ext", "--tickers", "TEST", "--source", "csv:" + quotes));
+        assertTrue(err.contains("does not compile") && err.contains("ext"), err);
+        assertEquals(0, cli("promote", f.toString(), "--name", "ext", "--tickers", "TEST", "--source", "csv:" + quotes, "--jar", jar.toString()), err);
+        assertTrue(out.contains("BUY 4") || out.contains("SELL 4"), out);
+        assertEquals(0, cli("plan", "run", "ext"), err);
+        Files.delete(jar);
+        assertEquals(1, cli("doctor"));
+        assertTrue(out.contains("FAIL  plan ext settings") && out.contains("jars: no file " + jar), out);
+    }
 }

@@ -305,4 +305,15 @@ class PlanRunTest {
         assertTrue(r2.stdout().contains("cancelled order " + oldId), r2.stdout());
         assertEquals(PlanOrder.CANCELLED, store.order(oldId).orElseThrow().status());
     }
+
+    @Test void aPlanIsNeverRunTwiceAtOnce() {
+        StoredPlan sp = save(PlanFixtures.plan("once", "Toggle", PlanFixtures.TOGGLE, quotes).build());
+        assertTrue(store.lock(sp.id(), "someone-else"), "another live process (here: this one) holds the plan");
+        PlanRunner.Result r = run(sp, PlanFixtures.at(FRI, 17, 0));
+        assertEquals(RunRecord.FAILED, r.status());
+        assertTrue(r.message().contains("being run by another process"), r.message());
+        assertTrue(store.orders(sp.id()).isEmpty());
+        store.unlock(sp.id(), "someone-else");
+        assertEquals(RunRecord.OK, run(sp, PlanFixtures.at(FRI, 17, 5)).status());
+    }
 }

@@ -84,6 +84,39 @@ class DjiaPortfolioTest {
     }
 
     @Test
+    void plotShowsEquityBaselineAndStackedAllocation() {
+        PortfolioStats st = new PortfolioBacktest(Universe.of(Datasets.DJIA()), MomentumPortfolio.class).cash(100_000).quiet(true).run();
+        tradebook.chart.Chart c = st.plot();
+        assertEquals(List.of("Equity", "Drawdown", "Allocation"), c.panels());
+        assertTrue(c.series().containsAll(List.of("Equal-weight basket", "Cash", "Drawdown")), c.series().toString());
+        // The stacked layers (tickers, "Other", cash) add up to the whole account on every plotted bar
+        com.google.gson.JsonArray data = com.google.gson.JsonParser.parseString(c.toJson()).getAsJsonObject().getAsJsonArray("data");
+        double[] total = null;
+        int layers = 0;
+        for (var e : data) {
+            var t = e.getAsJsonObject();
+            if (!t.has("stackgroup")) continue;
+            layers++;
+            double[] y = typedArray(t.getAsJsonObject("y"));
+            if (total == null) total = new double[y.length];
+            for (int i = 0; i < y.length; i++) total[i] += y[i];
+        }
+        assertTrue(layers >= 3 && layers <= 12, "layers: " + layers);
+        for (int i = 0; i < total.length; i++) assertEquals(1, total[i], 1e-5, "point " + i); // f4 values: 7 digits
+        assertTrue(c.toPng().length > 10_000, "a real picture");
+    }
+
+    /** Plotly's typed array {"dtype": "f4"|"f8", "bdata": base64 little-endian}. */
+    static double[] typedArray(com.google.gson.JsonObject o) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(o.get("bdata").getAsString()))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        boolean f8 = o.get("dtype").getAsString().equals("f8");
+        double[] out = new double[b.remaining() / (f8 ? 8 : 4)];
+        for (int i = 0; i < out.length; i++) out[i] = f8 ? b.getDouble() : b.getFloat();
+        return out;
+    }
+
+    @Test
     void tradeStartDateAndHoldings() {
         // Indicators warm up on 2006; trading and the stats start on the first bar of 2007, holding 10 KO.
         Map<String, Bars> two = new LinkedHashMap<>();

@@ -61,8 +61,11 @@ final class Doctor {
 
             for (StoredPlan sp : store.plans()) {
                 String p = "plan " + sp.name();
+                java.util.List<String> problems = sp.plan().problems();
+                if (problems.isEmpty()) ok(p + " settings", "valid (v" + sp.version() + ")");
+                else fail(p + " settings", String.join("; ", problems));
                 try {
-                    StrategySource.compile(sp.plan().className(), sp.plan().source());
+                    StrategySource.compile(sp.plan().className(), sp.plan().source(), sp.plan().jars());
                     ok(p + " strategy", sp.plan().className() + " compiles" + (sp.enabled() ? "; next " + Plans.nextRuns(sp.plan(), 1) : "; disabled"));
                 } catch (RuntimeException e) {
                     fail(p + " strategy", e.getMessage());

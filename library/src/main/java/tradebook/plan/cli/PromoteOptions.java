@@ -31,6 +31,7 @@ public class PromoteOptions {
     @Option(names = {"--param", "-p"}, description = "a strategy parameter NAME=VALUE (repeatable)") public Map<String, String> params;
     @Option(names = "--holding", description = "initial holding TICKER=UNITS (repeatable)") public Map<String, Double> holdings;
     @Option(names = "--disabled", description = "save it disabled (the scheduler skips it)") public boolean disabled;
+    @Option(names = "--jar", description = "a jar the strategy needs beyond the library (repeatable)") public List<String> jars;
 
     /** A new plan's spec: defaults, then the options. */
     public TradePlan newPlan(String className, String source) {
@@ -67,6 +68,11 @@ public class PromoteOptions {
             b.params(p);
         }
         if (holdings != null) b.holdings(holdings);
+        if (jars != null) {
+            List<String> abs = new ArrayList<>();
+            for (String j : jars) abs.add(Path.of(j).toAbsolutePath().normalize().toString());
+            b.jars(abs);
+        }
         return b;
     }
 
