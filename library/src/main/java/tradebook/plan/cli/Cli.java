@@ -55,6 +55,7 @@ public final class Cli implements Callable<Integer> {
     /** Runs a command line; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
+        tradebook.live.cli.LiveCli.addTo(cl);   // console, service, data, secret, setting, notify, ib (issue 10)
         PrintWriter o = new PrintWriter(out, true), e2 = new PrintWriter(err, true);
         cl.setOut(o);
         cl.setErr(e2);
@@ -245,6 +246,7 @@ public final class Cli implements Callable<Integer> {
             try (Store store = store()) {
                 StoredPlan sp = store.require(name);
                 PlanRunner.Result r = new PlanRunner(store, Clock.systemUTC()).run(sp, new PlanRunner.Options(dry, accept, scheduledAt, false));
+                if (!dry) tradebook.live.notify.RunNotifier.announceConfigured(sp.name(), r);   // Telegram/e-mail if set up (issue 10); never throws
                 if (!r.stdout().isBlank()) out().print(r.stdout());
                 out().println(r);
                 if (!r.ok()) {

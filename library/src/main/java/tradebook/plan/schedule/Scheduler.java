@@ -50,6 +50,7 @@ public final class Scheduler {
         return new Scheduler(store, clock, (sp, at) -> {
             PlanRunner.Result r = runner.run(sp, new PlanRunner.Options(false, false, at, false));
             System.out.println(clock.instant() + " " + sp.name() + " " + r.runId() + ": " + r.status() + " — " + r.message());
+            tradebook.live.notify.RunNotifier.announceConfigured(sp.name(), r);   // Telegram/e-mail if set up (issue 10); never throws
         });
     }
 
@@ -70,6 +71,8 @@ public final class Scheduler {
                     p.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
                     int n = store.markDeadRuns("killed after the run timeout of " + timeout.toSeconds() + " s (./tradebook scheduler --run-timeout)");
                     System.out.println(clock.instant() + " " + sp.name() + ": killed after " + timeout.toSeconds() + " s (" + n + " run(s) marked crashed)");
+                    tradebook.live.notify.RunNotifier.announceConfigured(sp.name(), tradebook.live.notify.Notices.error(sp.name(), "run killed",
+                            "no result after the run timeout of " + timeout.toSeconds() + " s; the run is marked crashed"));   // issue 10
                 }
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cannot start a JVM for the run of " + sp.name() + ": " + e.getMessage(), e);
