@@ -93,17 +93,8 @@ public final class JavaEngine implements AutoCloseable {
             }
         }
         if (!types.containsKey(name)) return null;
-        java.util.LinkedHashSet<String> used = new java.util.LinkedHashSet<>(List.of(name));
-        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(used);
-        while (!todo.isEmpty()) {
-            String src = types.get(todo.pop());
-            for (String other : types.keySet()) {
-                if (!used.contains(other) && Pattern.compile("\\b" + Pattern.quote(other) + "\\b").matcher(src).find()) {
-                    used.add(other);
-                    todo.add(other);
-                }
-            }
-        }
+        // the class and the cell-declared types it uses, as a plan's source snapshot needs them
+        java.util.Set<String> used = tradebook.plan.SourceFiles.usedTypes(types, name);
         StringBuilder out = new StringBuilder(imports).append('\n');
         for (String t : used) out.append(types.get(t)).append("\n\n");
         return out.toString();

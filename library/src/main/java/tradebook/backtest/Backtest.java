@@ -1,6 +1,5 @@
 package tradebook.backtest;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -341,75 +340,15 @@ public class Backtest {
     }
 
     static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return StrategyParams.error(e);
     }
 
     Strategy newStrategy() {
-        if (factory != null) {
-            Strategy st = factory.get();
-            if (st == null) throw new BacktestException("the strategy factory returned null");
-            return st;
-        }
-        try {
-            Constructor<? extends Strategy> c = strategyClass.getDeclaredConstructor();
-            c.setAccessible(true);
-            return c.newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new BacktestException(strategyClass.getSimpleName() + " needs a constructor without arguments"
-                    + (strategyClass.getEnclosingClass() != null && !java.lang.reflect.Modifier.isStatic(strategyClass.getModifiers())
-                    ? " (an inner class needs 'static')" : "") + ", or pass a factory: new Backtest(data, () -> new "
-                    + strategyClass.getSimpleName() + "(...))", e);
-        } catch (ReflectiveOperationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new BacktestException("cannot create " + strategyClass.getSimpleName() + ": " + describe(cause), cause);
-        }
+        return StrategyParams.instantiate(strategyClass, factory, "new Backtest(data");
     }
 
     static void setParams(Strategy strategy, Map<String, ?> params) {
-        if (params.isEmpty()) return;
-        List<Field> fields = Strategy.paramFields(strategy.getClass());
-        for (Map.Entry<String, ?> e : params.entrySet()) {
-            Field f = null;
-            for (Field x : fields) if (x.getName().equals(e.getKey())) f = x;
-            if (f == null) {
-                List<String> names = new ArrayList<>();
-                fields.forEach(x -> names.add(x.getName()));
-                throw new BacktestException(strategy.getClass().getSimpleName() + " has no parameter '" + e.getKey()
-                        + "': parameters are @Param fields " + names);
-            }
-            try {
-                f.set(strategy, convert(e.getValue(), f.getType(), e.getKey()));
-            } catch (IllegalAccessException ex) {
-                throw new BacktestException("cannot set parameter " + e.getKey() + ": " + ex.getMessage(), ex);
-            }
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static Object convert(Object v, Class<?> type, String name) {
-        if (v == null) {
-            if (type.isPrimitive()) throw new BacktestException("parameter " + name + " cannot be null");
-            return null;
-        }
-        if (type.isInstance(v)) return v;
-        if (v instanceof Number) {
-            Number num = (Number) v;
-            double d = num.doubleValue();
-            if (type == int.class || type == Integer.class) {
-                if (d != Math.rint(d)) throw new BacktestException("parameter " + name + " is an int; got " + v);
-                return num.intValue();
-            }
-            if (type == long.class || type == Long.class) return num.longValue();
-            if (type == double.class || type == Double.class) return d;
-            if (type == float.class || type == Float.class) return num.floatValue();
-            if (type == short.class || type == Short.class) return num.shortValue();
-        }
-        if ((type == boolean.class || type == Boolean.class) && v instanceof Boolean) return v;
-        if (type.isEnum() && v instanceof String) return Enum.valueOf((Class<? extends Enum>) type, (String) v);
-        if (type == String.class) return String.valueOf(v);
-        throw new BacktestException("parameter " + name + " is " + type.getSimpleName() + "; cannot use " + v + " ("
-                + v.getClass().getSimpleName() + ")");
+        StrategyParams.set(strategy, Strategy.class, params);
     }
 
     /** The chart of the latest {@code run()}: equity, P/L, candlesticks with trades, volume, indicators. */

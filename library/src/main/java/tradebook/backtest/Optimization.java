@@ -292,7 +292,7 @@ public final class Optimization {
                         + "'; its parameters (@Param fields) are " + known);
             }
             List<Object> converted = new ArrayList<>();
-            for (Object v : params.get(name)) converted.add(Backtest.convert(v, f.getType(), name));
+            for (Object v : params.get(name)) converted.add(StrategyParams.convert(v, f.getType(), name));
             out.add(converted);
         }
         return out;

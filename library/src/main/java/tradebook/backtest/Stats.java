@@ -150,32 +150,12 @@ public class Stats implements Displayable {
      * each indicator's value at entry and exit ({@code Entry_SMA}, {@code Exit_SMA}).
      */
     public Table trades() {
-        DoubleColumn size = DoubleColumn.create("Size");
-        IntColumn entryBar = IntColumn.create("EntryBar"), exitBar = IntColumn.create("ExitBar");
-        DoubleColumn entryPrice = DoubleColumn.create("EntryPrice"), exitPrice = DoubleColumn.create("ExitPrice");
-        DoubleColumn sl = DoubleColumn.create("SL"), tp = DoubleColumn.create("TP"), pnl = DoubleColumn.create("PnL");
-        DoubleColumn commission = DoubleColumn.create("Commission"), ret = DoubleColumn.create("ReturnPct");
-        DateTimeColumn entryTime = DateTimeColumn.create("EntryTime"), exitTime = DateTimeColumn.create("ExitTime");
-        DoubleColumn duration = DoubleColumn.create("Duration");
-        StringColumn tag = StringColumn.create("Tag");
+        TradeColumns cols = new TradeColumns();
         for (Trade t : trades) {
-            size.append(t.size());
-            entryBar.append(t.entryBar);
-            exitBar.append(t.exitBar);
-            entryPrice.append(t.entryPrice);
-            exitPrice.append(t.exitPrice);
-            sl.append(t.sl());
-            tp.append(t.tp());
-            pnl.append(t.pl());
-            commission.append(t.commissions);
-            ret.append(t.plPct());
-            entryTime.append(t.entryTime());
-            exitTime.append(t.exitTime());
-            duration.append(Duration.between(t.entryTime(), t.exitTime()).toMillis() / 86_400_000.0);
-            tag.append(t.tag == null ? "" : t.tag);
+            cols.add(t.size(), t.entryBar, t.exitBar, t.entryPrice, t.exitPrice, t.sl(), t.tp(), t.pl(), t.commissions,
+                    t.plPct(), t.entryTime(), t.exitTime(), t.tag);
         }
-        Table table = Table.create("Trades", size, entryBar, exitBar, entryPrice, exitPrice, sl, tp, pnl, commission, ret,
-                entryTime, exitTime, duration, tag);
+        Table table = cols.table();
         if (strategy != null) {
             Map<String, Integer> seen = new LinkedHashMap<>();
             for (Indicator ind : strategy.indicators()) {
@@ -194,6 +174,49 @@ public class Stats implements Displayable {
             }
         }
         return table;
+    }
+
+    /**
+     * Backtesting.py's trade columns, filled a trade at a time; the portfolio's trades table
+     * puts a Ticker column before them.
+     */
+    protected static final class TradeColumns {
+        private final DoubleColumn size = DoubleColumn.create("Size");
+        private final IntColumn entryBar = IntColumn.create("EntryBar"), exitBar = IntColumn.create("ExitBar");
+        private final DoubleColumn entryPrice = DoubleColumn.create("EntryPrice"), exitPrice = DoubleColumn.create("ExitPrice");
+        private final DoubleColumn sl = DoubleColumn.create("SL"), tp = DoubleColumn.create("TP"), pnl = DoubleColumn.create("PnL");
+        private final DoubleColumn commission = DoubleColumn.create("Commission"), ret = DoubleColumn.create("ReturnPct");
+        private final DateTimeColumn entryTime = DateTimeColumn.create("EntryTime"), exitTime = DateTimeColumn.create("ExitTime");
+        private final DoubleColumn duration = DoubleColumn.create("Duration");
+        private final StringColumn tag = StringColumn.create("Tag");
+
+        public TradeColumns() {}
+
+        public void add(double units, int entry, int exit, double entryPx, double exitPx, double stop, double target, double pl,
+                        double commissions, double returnPct, LocalDateTime entered, LocalDateTime exited, String tagText) {
+            size.append(units);
+            entryBar.append(entry);
+            exitBar.append(exit);
+            entryPrice.append(entryPx);
+            exitPrice.append(exitPx);
+            sl.append(stop);
+            tp.append(target);
+            pnl.append(pl);
+            commission.append(commissions);
+            ret.append(returnPct);
+            entryTime.append(entered);
+            exitTime.append(exited);
+            duration.append(Duration.between(entered, exited).toMillis() / 86_400_000.0);
+            tag.append(tagText == null ? "" : tagText);
+        }
+
+        /** The table, with {@code leading} columns (as long as the trades) first. */
+        public Table table(tech.tablesaw.columns.Column<?>... leading) {
+            Table t = Table.create("Trades");
+            t.addColumns(leading);
+            return t.addColumns(size, entryBar, exitBar, entryPrice, exitPrice, sl, tp, pnl, commission, ret,
+                    entryTime, exitTime, duration, tag);
+        }
     }
 
     /** Equity per bar with drawdown (fraction) and drawdown duration (days, at each drawdown's end). */

@@ -1,7 +1,6 @@
 package tradebook.backtest;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -195,42 +194,14 @@ public abstract class Strategy {
 
     /** The {@link Param} fields and their values. */
     public Map<String, Object> params() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Field f : paramFields(getClass())) {
-            try {
-                out.put(f.getName(), f.get(this));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return StrategyParams.values(this, Strategy.class);
     }
 
     static List<Field> paramFields(Class<?> cls) {
-        List<List<Field>> levels = new ArrayList<>();
-        for (Class<?> c = cls; c != null && c != Strategy.class; c = c.getSuperclass()) {
-            List<Field> fs = new ArrayList<>();
-            for (Field f : c.getDeclaredFields()) {
-                if (f.isAnnotationPresent(Param.class) && !Modifier.isStatic(f.getModifiers())) {
-                    f.setAccessible(true);
-                    fs.add(f);
-                }
-            }
-            levels.add(0, fs);
-        }
-        List<Field> out = new ArrayList<>();
-        levels.forEach(out::addAll);
-        return out;
+        return StrategyParams.fields(cls, Strategy.class);
     }
 
     @Override public String toString() {
-        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append('(');
-        boolean first = true;
-        for (Map.Entry<String, Object> e : params().entrySet()) {
-            if (!first) sb.append(',');
-            sb.append(e.getKey()).append('=').append(e.getValue());
-            first = false;
-        }
-        return sb.append(')').toString();
+        return StrategyParams.describe(this, Strategy.class);
     }
 }

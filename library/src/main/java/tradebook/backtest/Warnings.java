@@ -8,13 +8,14 @@ import java.util.function.Supplier;
 
 /**
  * What a run warns about, once per kind: the first occurrence's message and how often it
- * recurred (a million-bar run must not build a million strings, nor print them).
+ * recurred (a million-bar run must not build a million strings, nor print them). Portfolio runs
+ * keep theirs in one too.
  */
-final class Warnings {
+public final class Warnings {
     private final Map<String, String> first = new LinkedHashMap<>();
     private final Map<String, int[]> count = new LinkedHashMap<>();
 
-    void add(String kind, Supplier<String> message) {
+    public void add(String kind, Supplier<String> message) {
         int[] c = count.get(kind);
         if (c == null) {
             count.put(kind, new int[] {1});
@@ -24,7 +25,8 @@ final class Warnings {
         }
     }
 
-    List<String> list() {
+    /** Each kind's first message, with how many more times it happened. */
+    public List<String> list() {
         List<String> out = new ArrayList<>();
         first.forEach((kind, msg) -> {
             int n = count.get(kind)[0];

@@ -62,18 +62,7 @@ public final class SourceFiles {
             }
         }
         if (!types.containsKey(className)) throw new PlanException(where + " has no cell declaring class " + className);
-        // the class and the cell-declared types it uses, transitively
-        Set<String> used = new LinkedHashSet<>(java.util.List.of(className));
-        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(used);
-        while (!todo.isEmpty()) {
-            String src = types.get(todo.pop());
-            for (String other : types.keySet()) {
-                if (!used.contains(other) && Pattern.compile("\\b" + Pattern.quote(other) + "\\b").matcher(src).find()) {
-                    used.add(other);
-                    todo.add(other);
-                }
-            }
-        }
+        Set<String> used = usedTypes(types, className);
         StringBuilder out = new StringBuilder(imports.isEmpty() ? "" : String.join("\n", imports) + "\n\n");
         for (String t : used) out.append(types.get(t)).append("\n\n");
         return out.toString();
@@ -126,5 +115,24 @@ public final class SourceFiles {
             if (ch == '}' && --depth == 0) return src.substring(start, i + 1).stripIndent();
         }
         return null;
+    }
+
+    /**
+     * {@code root} and the types among {@code sources} (name to declaration) it uses, transitively,
+     * in discovery order: what a strategy snapshot must carry of a notebook's declarations.
+     */
+    public static Set<String> usedTypes(java.util.Map<String, String> sources, String root) {
+        Set<String> used = new LinkedHashSet<>(java.util.List.of(root));
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(used);
+        while (!todo.isEmpty()) {
+            String src = sources.get(todo.pop());
+            for (String other : sources.keySet()) {
+                if (!used.contains(other) && Pattern.compile("\\b" + Pattern.quote(other) + "\\b").matcher(src).find()) {
+                    used.add(other);
+                    todo.add(other);
+                }
+            }
+        }
+        return used;
     }
 }

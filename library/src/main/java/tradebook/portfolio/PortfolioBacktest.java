@@ -1,7 +1,5 @@
 package tradebook.portfolio;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import tradebook.backtest.BacktestException;
 import tradebook.backtest.Commission;
+import tradebook.backtest.StrategyParams;
 import tradebook.data.Bars;
 
 /**
@@ -305,65 +304,15 @@ public class PortfolioBacktest {
     }
 
     static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return StrategyParams.error(e);
     }
 
     PortfolioStrategy newStrategy() {
-        if (factory != null) {
-            PortfolioStrategy st = factory.get();
-            if (st == null) throw new BacktestException("the strategy factory returned null");
-            return st;
-        }
-        try {
-            Constructor<? extends PortfolioStrategy> c = strategyClass.getDeclaredConstructor();
-            c.setAccessible(true);
-            return c.newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new BacktestException(strategyClass.getSimpleName() + " needs a constructor without arguments"
-                    + (strategyClass.getEnclosingClass() != null && !java.lang.reflect.Modifier.isStatic(strategyClass.getModifiers())
-                    ? " (an inner class needs 'static')" : "") + ", or pass a factory: new PortfolioBacktest(universe, () -> new "
-                    + strategyClass.getSimpleName() + "(...))", e);
-        } catch (ReflectiveOperationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new BacktestException("cannot create " + strategyClass.getSimpleName() + ": " + describe(cause), cause);
-        }
+        return StrategyParams.instantiate(strategyClass, factory, "new PortfolioBacktest(universe");
     }
 
     static void setParams(PortfolioStrategy strategy, Map<String, ?> params) {
-        if (params.isEmpty()) return;
-        List<Field> fields = PortfolioStrategy.paramFields(strategy.getClass());
-        for (Map.Entry<String, ?> e : params.entrySet()) {
-            Field f = null;
-            for (Field x : fields) if (x.getName().equals(e.getKey())) f = x;
-            if (f == null) {
-                List<String> names = new ArrayList<>();
-                fields.forEach(x -> names.add(x.getName()));
-                throw new BacktestException(strategy.getClass().getSimpleName() + " has no parameter '" + e.getKey()
-                        + "': parameters are @Param fields " + names);
-            }
-            try {
-                f.set(strategy, convert(e.getValue(), f.getType(), e.getKey()));
-            } catch (IllegalAccessException ex) {
-                throw new BacktestException("cannot set parameter " + e.getKey() + ": " + ex.getMessage(), ex);
-            }
-        }
-    }
-
-    private static Object convert(Object v, Class<?> type, String name) {
-        if (v == null || type.isInstance(v)) return v;
-        if (v instanceof Number num) {
-            double d = num.doubleValue();
-            if (type == int.class || type == Integer.class) {
-                if (d != Math.rint(d)) throw new BacktestException("parameter " + name + " is an int; got " + v);
-                return num.intValue();
-            }
-            if (type == long.class || type == Long.class) return num.longValue();
-            if (type == double.class || type == Double.class) return d;
-        }
-        if (type == boolean.class && v instanceof Boolean) return v;
-        if (type == String.class) return String.valueOf(v);
-        throw new BacktestException("parameter " + name + " is " + type.getSimpleName() + "; cannot use " + v);
+        StrategyParams.set(strategy, PortfolioStrategy.class, params);
     }
 
     @Override public String toString() {

@@ -171,33 +171,13 @@ public final class PortfolioStats extends Stats {
      */
     @Override public Table trades() {
         StringColumn ticker = StringColumn.create("Ticker");
-        DoubleColumn size = DoubleColumn.create("Size");
-        IntColumn entryBar = IntColumn.create("EntryBar"), exitBar = IntColumn.create("ExitBar");
-        DoubleColumn entryPrice = DoubleColumn.create("EntryPrice"), exitPrice = DoubleColumn.create("ExitPrice");
-        DoubleColumn sl = DoubleColumn.create("SL"), tp = DoubleColumn.create("TP"), pnl = DoubleColumn.create("PnL");
-        DoubleColumn commission = DoubleColumn.create("Commission"), ret = DoubleColumn.create("ReturnPct");
-        DateTimeColumn entryTime = DateTimeColumn.create("EntryTime"), exitTime = DateTimeColumn.create("ExitTime");
-        DoubleColumn duration = DoubleColumn.create("Duration");
-        StringColumn tag = StringColumn.create("Tag");
+        TradeColumns cols = new TradeColumns();
         for (PortfolioTrade t : trades) {
             ticker.append(t.ticker());
-            size.append(t.size());
-            entryBar.append(t.entryBar());
-            exitBar.append(t.exitBar());
-            entryPrice.append(t.entryPrice());
-            exitPrice.append(t.exitPrice());
-            sl.append(Double.NaN);
-            tp.append(Double.NaN);
-            pnl.append(t.pl());
-            commission.append(t.commissions());
-            ret.append(t.plPct());
-            entryTime.append(t.entryTime());
-            exitTime.append(t.exitTime());
-            duration.append(Duration.between(t.entryTime(), t.exitTime()).toMillis() / 86_400_000.0);
-            tag.append(t.tag() == null ? "" : t.tag());
+            cols.add(t.size(), t.entryBar(), t.exitBar(), t.entryPrice(), t.exitPrice(), Double.NaN, Double.NaN, t.pl(),
+                    t.commissions(), t.plPct(), t.entryTime(), t.exitTime(), t.tag());
         }
-        return Table.create("Trades", ticker, size, entryBar, exitBar, entryPrice, exitPrice, sl, tp, pnl, commission, ret,
-                entryTime, exitTime, duration, tag);
+        return cols.table(ticker);
     }
 
     /**
@@ -205,18 +185,23 @@ public final class PortfolioStats extends Stats {
      * (negative for shorts) and the cash fraction ({@code Date, <tickers...>, Cash}).
      */
     public Table allocation() {
-        int n = equity.length;
         Table t = Table.create("Allocation", dates("Date"));
-        List<String> tickers = universe.tickers();
-        for (int k = 0; k < tickers.size(); k++) {
-            double[] w = new double[n];
-            for (int i = 0; i < n; i++) w[i] = equity[i] == 0 ? 0 : value[k][i] / equity[i];
-            t.addColumns(DoubleColumn.create(tickers.get(k), w));
-        }
-        double[] c = new double[n];
-        for (int i = 0; i < n; i++) c[i] = equity[i] == 0 ? 0 : cash[i] / equity[i];
-        t.addColumns(DoubleColumn.create("Cash", c));
+        weights().forEach((name, w) -> t.addColumns(DoubleColumn.create(name, w)));
         return t;
+    }
+
+    /** Each ticker's position value, then the cash, as a fraction of equity per bar (0 where equity is 0). */
+    private Map<String, double[]> weights() {
+        int n = equity.length;
+        Map<String, double[]> out = new LinkedHashMap<>();
+        List<String> tickers = universe.tickers();
+        for (int k = 0; k <= tickers.size(); k++) {
+            double[] part = k < tickers.size() ? value[k] : cash;
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) w[i] = equity[i] == 0 ? 0 : part[i] / equity[i];
+            out.put(k < tickers.size() ? tickers.get(k) : "Cash", w);
+        }
+        return out;
     }
 
     /**
@@ -224,18 +209,10 @@ public final class PortfolioStats extends Stats {
      * weights of the largest holdings and cash): the portfolio's counterpart of a backtest plot.
      */
     @Override public tradebook.chart.Chart plot() {
-        int n = equity.length;
-        Map<String, double[]> weights = new LinkedHashMap<>();
-        List<String> tickers = universe.tickers();
-        for (int k = 0; k < tickers.size(); k++) {
-            double[] w = new double[n];
-            for (int i = 0; i < n; i++) w[i] = equity[i] == 0 ? 0 : value[k][i] / equity[i];
-            weights.put(tickers.get(k), w);
-        }
-        double[] c = new double[n];
-        for (int i = 0; i < n; i++) c[i] = equity[i] == 0 ? 0 : cash[i] / equity[i];
-        return tradebook.chart.Chart.plotPortfolio(strategy + " on " + tickers.size() + " tickers", universe.timeArray(),
-                equity, baseline, "Equal-weight basket", weights, c);
+        Map<String, double[]> weights = weights();
+        double[] cashWeight = weights.remove("Cash");
+        return tradebook.chart.Chart.plotPortfolio(strategy + " on " + universe.tickers().size() + " tickers", universe.timeArray(),
+                equity, baseline, "Equal-weight basket", weights, cashWeight);
     }
 
     /** Options of a single-asset plot do not apply to a portfolio: the portfolio plot. */

@@ -1,13 +1,13 @@
 package tradebook.portfolio;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tradebook.backtest.Param;
+import tradebook.backtest.StrategyParams;
 
 /**
  * A strategy over many tickers sharing one account: compute per-ticker indicators in
@@ -264,42 +264,14 @@ public abstract class PortfolioStrategy {
 
     /** The {@link Param} fields and their values. */
     public Map<String, Object> params() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Field f : paramFields(getClass())) {
-            try {
-                out.put(f.getName(), f.get(this));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return StrategyParams.values(this, PortfolioStrategy.class);
     }
 
     static List<Field> paramFields(Class<?> cls) {
-        List<List<Field>> levels = new ArrayList<>();
-        for (Class<?> c = cls; c != null && c != PortfolioStrategy.class; c = c.getSuperclass()) {
-            List<Field> fs = new ArrayList<>();
-            for (Field f : c.getDeclaredFields()) {
-                if (f.isAnnotationPresent(Param.class) && !Modifier.isStatic(f.getModifiers())) {
-                    f.setAccessible(true);
-                    fs.add(f);
-                }
-            }
-            levels.add(0, fs);
-        }
-        List<Field> out = new ArrayList<>();
-        levels.forEach(out::addAll);
-        return out;
+        return StrategyParams.fields(cls, PortfolioStrategy.class);
     }
 
     @Override public String toString() {
-        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append('(');
-        boolean first = true;
-        for (Map.Entry<String, Object> e : params().entrySet()) {
-            if (!first) sb.append(',');
-            sb.append(e.getKey()).append('=').append(e.getValue());
-            first = false;
-        }
-        return sb.append(')').toString();
+        return StrategyParams.describe(this, PortfolioStrategy.class);
     }
 }
