@@ -1,6 +1,7 @@
 """Notebook 01 in the classic Notebook server (Debian's `jupyter-notebook`, 6.x), driven in headless
 Chromium: run all cells, then see the stats table and the Plotly chart drawn in the page.
 The screenshot lands in kernel/target/screenshots/ (CI keeps it as an artifact)."""
+import contextlib
 import json
 import os
 import shutil
@@ -41,37 +42,45 @@ def classic_server(tmp_path):
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
 
-    # A copy of notebook 01 without its committed outputs: what shows must come from this run
+    cleared_copy(nbdir)
+    args = [CLASSIC, "--no-browser", "--ip=127.0.0.1", f"--notebook-dir={nbdir}"]
+    with server(args, env, tmp_path / "server.log", "--NotebookApp.token") as (base, token):
+        yield base, token
+
+
+def cleared_copy(nbdir):
+    """A copy of notebook 01 without its committed outputs (what shows must come from this run); its code cells."""
     nb = json.loads((ROOT / "notebooks" / "01-quick-start.ipynb").read_text())
     for c in nb["cells"]:
         if c["cell_type"] == "code":
             c["outputs"], c["execution_count"] = [], None
     (nbdir / "01-quick-start.ipynb").write_text(json.dumps(nb))
+    return sum(1 for c in nb["cells"] if c["cell_type"] == "code")
 
+
+@contextlib.contextmanager
+def server(args, env, log_path, token_option):
+    """Starts a Jupyter server on a free port, waits until it serves and sees the tradebook kernel spec; stops it after."""
     port, token = free_port(), "tradebook-test"
-    args = [CLASSIC, "--no-browser", f"--port={port}", "--ip=127.0.0.1", f"--NotebookApp.token={token}",
-            f"--notebook-dir={nbdir}"]
-    if os.geteuid() == 0:
-        args.append("--allow-root")
-    log = open(tmp_path / "server.log", "w")
-    server = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
+    args = [*args, f"--port={port}", f"{token_option}={token}"] + (["--allow-root"] if os.geteuid() == 0 else [])
     base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail("notebook server exited: " + (tmp_path / "server.log").read_text()[-2000:])
-                time.sleep(0.5)
-        specs = json.loads(urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}").read())
-        assert "tradebook" in specs["kernelspecs"], specs
-        yield base, token
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            for _ in range(120):
+                try:
+                    urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}", timeout=2)
+                    break
+                except OSError:
+                    if proc.poll() is not None:
+                        pytest.fail(f"{args[0]} exited: " + log_path.read_text()[-2000:])
+                    time.sleep(0.5)
+            specs = json.loads(urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}").read())
+            assert "tradebook" in specs["kernelspecs"], "kernel spec not visible: " + str(list(specs["kernelspecs"]))
+            yield base, token
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
 
 
 def browser():

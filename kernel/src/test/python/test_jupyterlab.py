@@ -1,16 +1,12 @@
 """Notebook 01 in JupyterLab (the one `./tradebook lab` opens), driven in headless Chromium: run all
 cells, then see the stats table and the chart drawn. Screenshot: kernel/target/screenshots/."""
-import json
 import os
-import subprocess
 import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from test_classic_notebook import ROOT, SHOTS, browser, free_port, wait
+from test_classic_notebook import SHOTS, browser, cleared_copy, server, wait
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("TRADEBOOK_SKIP_BROWSER") == "1", reason="TRADEBOOK_SKIP_BROWSER=1")
@@ -20,12 +16,7 @@ pytestmark = pytest.mark.skipif(
 def lab_server(tmp_path):
     nbdir = tmp_path / "nb"
     nbdir.mkdir()
-    nb = json.loads((ROOT / "notebooks" / "01-quick-start.ipynb").read_text())
-    for c in nb["cells"]:
-        if c["cell_type"] == "code":
-            c["outputs"], c["execution_count"] = [], None
-    (nbdir / "01-quick-start.ipynb").write_text(json.dumps(nb))
-    code_cells = sum(1 for c in nb["cells"] if c["cell_type"] == "code")
+    code_cells = cleared_copy(nbdir)
 
     # Render every cell (JupyterLab 4 otherwise only draws the cells in view) and skip the news prompt
     settings = tmp_path / "settings"
@@ -34,33 +25,13 @@ def lab_server(tmp_path):
     (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
     (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
 
-    port, token = free_port(), "tradebook-lab-test"
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
            "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"), "JUPYTERLAB_SETTINGS_DIR": str(settings)}
-    args = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={nbdir}", "--LabApp.expose_app_in_browser=True",
-            "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    if os.geteuid() == 0:
-        args.append("--allow-root")
-    log = open(tmp_path / "lab.log", "w")
-    server = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail("JupyterLab exited: " + (tmp_path / "lab.log").read_text()[-2000:])
-                time.sleep(0.5)
-        specs = json.loads(urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}").read())
-        assert "tradebook" in specs["kernelspecs"], "kernel spec not visible to JupyterLab: " + str(list(specs["kernelspecs"]))
+    args = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={nbdir}",
+            "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    with server(args, env, tmp_path / "lab.log", "--IdentityProvider.token") as (base, token):
         yield base, token, code_cells
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 def test_notebook_01_runs_in_jupyterlab(lab_server):
