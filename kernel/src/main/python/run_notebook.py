@@ -21,7 +21,14 @@ def main() -> int:
     ap.add_argument("--kernel", default="tradebook", help="kernel name (default tradebook)")
     args = ap.parse_args()
 
-    nb = nbformat.read(args.notebook, as_version=4)
+    try:
+        nb = nbformat.read(args.notebook, as_version=4)
+    except FileNotFoundError:
+        print(f"tradebook run: no such notebook: {args.notebook}", file=sys.stderr)
+        return 2
+    except Exception as e:  # not JSON, not a notebook
+        print(f"tradebook run: {args.notebook} is not a readable notebook: {type(e).__name__}: {e}", file=sys.stderr)
+        return 2
     client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.timeout,
                             resources={"metadata": {"path": _dir(args.notebook)}})
     failed = None

@@ -92,3 +92,12 @@ def test_lab_opens_the_notebooks_with_the_kernel_installed(tmp_path):
     finally:
         lab.terminate()
         lab.wait(timeout=30)
+
+
+def test_run_names_a_missing_or_broken_notebook(tmp_path):
+    r = sh("run", str(tmp_path / "nosuch.ipynb"))
+    assert r.returncode == 2 and "no such notebook" in r.stderr and "Traceback" not in r.stderr
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text("{not json")
+    r = sh("run", str(bad))
+    assert r.returncode == 2 and "is not a readable notebook" in r.stderr and "Traceback" not in r.stderr
